@@ -1,0 +1,164 @@
+"""The check stage: what pages point at must exist (pages, anchors, images, figures).
+
+Runs on the loaded model before anything is written. Anchors can only be checked once MkDocs
+has rendered the pages (only then are heading ids known), so `check_refs` hands back the
+anchor checks for `check_anchors` to finish after rendering.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+from snp_site.content.models import Content, Page
+from snp_site.content.refs import scan
+from snp_site.errors import ContentError
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_ID = re.compile(r"""\sid=["']([^"']+)["']""")
+
+
+@dataclass(frozen=True)
+class AnchorCheck:
+    path: str
+    line: int
+    target_src: str
+    anchor: str
+    target_text: str
+
+
+def _close(word: str, options: list[str]) -> str:
+    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f" Bedoelde u '{match[0]}'?" if match else ""
+
+
+def _resolve(page: Page, target: str) -> str:
+    """Target relative to the page, as a src_uri; starts with '..' when it leaves content/."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), target))
+
+
+def check_refs(content: Content, pages: dict[str, Page], all_files: set[str],
+               broken: set[str]) -> tuple[list[ContentError], list[AnchorCheck]]:
+    """Check the bodies of `pages` (valid and partial ones) against everything in content/."""
+    errors: list[ContentError] = []
+    anchors: list[AnchorCheck] = []
+    figures = sorted(content.figures)
+    for page in sorted(pages.values(), key=lambda p: p.src_uri):
+        def err(line: int, code: str, message: str, fix: str) -> None:
+            errors.append(ContentError(page.path, line, code, message, fix))
+
+        for ref in scan(page.body, page.body_line):
+            if ref.kind == "figure":
+                if not ref.target:
+                    err(ref.line, "cijfer-syntax", f"'{ref.text}' noemt geen cijfer.",
+                        "Schrijf [[cijfer bestand.naam]], bijvoorbeeld [[cijfer pilot.brieven]].")
+                elif ref.target not in content.figures:
+                    err(ref.line, "onbekend-cijfer", f"het cijfer '{ref.target}' staat niet in content/data/.",
+                        "Controleer de naam: het deel voor de punt is het bestand in content/data/, het "
+                        "deel erna de naam van het cijfer." + _close(ref.target, figures))
+                continue
+            target = ref.target.split("?", 1)[0]
+            if ref.kind == "image":
+                _check_image(page, ref.text, target, ref.line, all_files, err)
+            else:
+                anchor = _check_link(page, target, ref.line, pages, all_files, broken, err)
+                if anchor:
+                    anchors.append(anchor)
+    return errors, anchors
+
+
+def _check_image(page: Page, alt: str, target: str, line: int, all_files: set[str], err) -> None:
+    if not alt.strip():
+        err(line, "alt-ontbreekt", f"de afbeelding '{target}' heeft geen alt-tekst.",
+            "Schrijf tussen de rechte haken wat er op de afbeelding te zien is, bijvoorbeeld "
+            "![Logo van de gemeente](../assets/logo.png).")
+    if _SCHEME.match(target) or target.startswith("//"):
+        if not target.startswith("data:"):
+            err(line, "externe-afbeelding", f"de afbeelding '{target}' staat op een andere website.",
+                "Bezoekers mogen niets van andere websites laden. Zet het bestand in content/assets/ "
+                "en verwijs daarnaar.")
+        return
+    resolved = _resolve(page, target)
+    if resolved.startswith(".."):
+        err(line, "pad-buiten-content", f"de afbeelding '{target}' ligt buiten de map content/.",
+            "Zet het bestand in content/assets/ en verwijs daarnaar.")
+    elif resolved not in all_files:
+        err(line, "afbeelding-ontbreekt", f"de afbeelding '{target}' bestaat niet.",
+            "Controleer de naam en de map; afbeeldingen staan in content/assets/."
+            + _close(posixpath.basename(resolved), sorted(posixpath.basename(f) for f in all_files)))
+
+
+def _check_link(page: Page, target: str, line: int, pages: dict[str, Page], all_files: set[str],
+                broken: set[str], err) -> AnchorCheck | None:
+    if not target:
+        err(line, "lege-link", "een link heeft geen adres.", "Zet tussen de ronde haken waar de link heen gaat.")
+        return None
+    if _SCHEME.match(target) or target.startswith("//"):
+        return None
+    if target.startswith("/"):
+        err(line, "absolute-link", f"de link '{target}' begint met een /.",
+            "Verwijs met een relatief pad naar het .md-bestand, bijvoorbeeld ../nieuws/index.md; "
+            "dan werkt de link ook als de site in een submap staat.")
+        return None
+    path, _, anchor = target.partition("#")
+    if not path:
+        return AnchorCheck(page.path, line, page.src_uri, anchor, target)
+    resolved = _resolve(page, path)
+    if resolved.startswith(".."):
+        err(line, "pad-buiten-content", f"de link '{target}' gaat naar een plek buiten de map content/.",
+            "Verwijs alleen naar pagina's en bestanden in content/.")
+        return None
+    known = sorted(pages) + sorted(broken)
+    if resolved.endswith(".md"):
+        if resolved not in pages and resolved not in broken:
+            err(line, "link-kapot", f"de link '{target}' gaat naar een pagina die niet bestaat.",
+                "Controleer de bestandsnaam en de map." + _close(resolved, known))
+            return None
+        return AnchorCheck(page.path, line, resolved, anchor, target) if anchor and resolved in pages else None
+    if resolved not in all_files:
+        index = posixpath.join(resolved, "index.md")
+        hint = f" Schrijf de link naar het bestand: {posixpath.relpath(index, posixpath.dirname(page.src_uri))}." \
+            if index in pages else _close(resolved, known)
+        err(line, "link-kapot", f"de link '{target}' gaat naar iets dat niet bestaat.",
+            "Verwijs naar het .md-bestand van de pagina." + hint)
+    return None
+
+
+def page_ids(html: str) -> set[str]:
+    """Every id in rendered page content: the anchors a link may point at."""
+    return set(_ID.findall(html))
+
+
+def check_anchors(checks: list[AnchorCheck], ids: dict[str, set[str]]) -> list[ContentError]:
+    errors = []
+    for check in checks:
+        known = ids.get(check.target_src, set())
+        if check.anchor not in known:
+            errors.append(ContentError(check.path, check.line, "anker-kapot",
+                                       f"de link '{check.target_text}' wijst naar '#{check.anchor}', maar "
+                                       "die kop bestaat niet op die pagina.",
+                                       "Gebruik het anker van een bestaande kop: kleine letters, spaties "
+                                       "worden streepjes." + _close(check.anchor, sorted(known))))
+    return errors
+
+
+def duplicate_urls(src_uris: set[str], display_prefix: str, docs_dir: Path,
+                   use_directory_urls: bool) -> list[ContentError]:
+    """Two Markdown files that would be published at one address (nieuws/a.md and nieuws/a/index.md)."""
+    by_url: dict[str, list[str]] = defaultdict(list)
+    for src_uri in sorted(src_uris):
+        url = File(src_uri, str(docs_dir), str(docs_dir), use_directory_urls).url
+        by_url[url].append(src_uri)
+    errors = []
+    for url, sources in sorted(by_url.items()):
+        for other in sources[1:]:
+            errors.append(ContentError(f"{display_prefix}/{other}", None, "dubbele-url",
+                                       f"deze pagina krijgt hetzelfde adres ({url or '/'}) als {sources[0]}.",
+                                       "Hernoem of verwijder een van de twee bestanden."))
+    return errors

@@ -1,0 +1,154 @@
+"""The load stage: read every file of content/ into the typed model, collecting all errors.
+
+Nothing is written here and nothing raises for an editor's mistake: `load` returns the
+`Content` it could build and the list of `ContentError`s, so one run reports every mistake.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from snp_site.content import schema
+from snp_site.content.data import DATA_SUFFIXES, load_figure_file
+from snp_site.content.models import Chapter, Content, NewsItem, Page, Partner
+from snp_site.content.source import Source, read_source
+from snp_site.dates import parse_date
+from snp_site.errors import ContentError
+
+_CHAPTER_FILE = re.compile(r"^(\d{2})-[a-z0-9][a-z0-9-]*\.md$")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Which folder of content/ holds which kind of page (plugin options, with these defaults)."""
+
+    news_dir: str = "nieuws"
+    partners_dir: str = "partners"
+    chapter_dirs: tuple[str, ...] = ("methodiek", "handreiking")
+    data_dir: str = "data"
+
+    def kind_of(self, src_uri: str) -> str:
+        folder, _, name = src_uri.rpartition("/")
+        if name == "index.md":
+            return "pagina"
+        if folder == self.news_dir:
+            return "nieuwsbericht"
+        if folder == self.partners_dir:
+            return "partner"
+        if folder in self.chapter_dirs:
+            return "hoofdstuk"
+        return "pagina"
+
+
+@dataclass
+class Loaded:
+    content: Content
+    errors: list[ContentError] = field(default_factory=list)
+    broken: set[str] = field(default_factory=set)
+    """src_uris of pages that exist but could not be read; links to them are not reported again."""
+    partial: dict[str, Page] = field(default_factory=dict)
+    """Pages whose front matter failed its schema: their bodies are still checked and rendered,
+    so one build reports the mistakes in the body too."""
+
+    def bodies(self) -> dict[str, Page]:
+        """Every page whose body can be checked, valid or not."""
+        return {**self.partial, **self.content.pages}
+
+
+def walk(docs_dir: Path) -> list[str]:
+    """Every file below docs_dir as a src_uri, sorted, skipping hidden ones as MkDocs does."""
+    found = []
+    for root, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if not name.startswith("."):
+                found.append((Path(root) / name).relative_to(docs_dir).as_posix())
+    return sorted(found)
+
+
+def load(docs_dir: Path, display_root: Path, layout: Layout) -> Loaded:
+    """Read content/: pages through their schema, data files into figures."""
+    loaded = Loaded(Content())
+    prefix = docs_dir.resolve().relative_to(display_root.resolve()).as_posix()
+
+    for src_uri in walk(docs_dir):
+        path = docs_dir / src_uri
+        display = f"{prefix}/{src_uri}"
+        if src_uri.startswith(layout.data_dir + "/") and src_uri.endswith(DATA_SUFFIXES):
+            figures, errors = load_figure_file(path, display)
+            loaded.content.figures.update(figures)
+            loaded.errors += errors
+        elif src_uri.endswith(".md"):
+            page, errors = _load_page(path.read_bytes(), src_uri, display, layout)
+            loaded.errors += errors
+            if page is None:
+                loaded.broken.add(src_uri)
+            elif errors:
+                loaded.partial[src_uri] = page
+            else:
+                loaded.content.pages[src_uri] = page
+
+    loaded.errors += _cross_checks(loaded.content)
+    return loaded
+
+
+def _load_page(raw: bytes, src_uri: str, display: str, layout: Layout) -> tuple[Page | None, list[ContentError]]:
+    source, errors = read_source(raw, display)
+    if source is None:
+        return None, errors
+    kind = layout.kind_of(src_uri)
+    errors = schema.validate(source, kind)
+    if kind == "hoofdstuk" and not _CHAPTER_FILE.match(src_uri.rsplit("/", 1)[-1]):
+        errors.append(ContentError(display, None, "hoofdstuk-naam",
+                                   "de naam van dit hoofdstukbestand begint niet met een volgnummer.",
+                                   "Geef het bestand een naam als 03-doelgroep.md: twee cijfers, een "
+                                   "streepje, en dan kleine letters en streepjes."))
+    if errors:
+        title = source.meta.data.get("title")
+        return Page(src_uri, display, title if isinstance(title, str) else "", "", source.body,
+                    source.body_line), errors
+    return _build_model(source, src_uri, kind), []
+
+
+def _build_model(source: Source, src_uri: str, kind: str) -> Page:
+    meta = dict(source.meta.data)
+    common = dict(src_uri=src_uri, path=source.path, title=meta["title"].strip(),
+                  description=meta["description"].strip(), body=source.body, body_line=source.body_line,
+                  meta=meta, kind=kind,
+                  lines={path[0]: line for path, line in source.meta.lines.items() if len(path) == 1})
+    if kind == "nieuwsbericht":
+        return NewsItem(**common, date=parse_date(meta["date"]), gemeenten=tuple(meta.get("gemeenten", ())),
+                        partners=tuple(meta.get("partners", ())))
+    if kind == "partner":
+        return Partner(**common, name=meta["name"].strip(), role=meta["role"].strip(),
+                       website=meta.get("website"), logo=meta.get("logo"), logo_alt=meta.get("logo_alt"))
+    if kind == "hoofdstuk":
+        folder, _, name = src_uri.rpartition("/")
+        return Chapter(**common, section=folder, order=int(name[:2]), toolkit=bool(meta.get("toolkit", False)))
+    return Page(**common)
+
+
+def _cross_checks(content: Content) -> list[ContentError]:
+    """Checks that need more than one file: partner slugs, chapter numbers, partner logos."""
+    errors: list[ContentError] = []
+    partners = content.partners
+    for item in content.news:
+        for slug in item.partners:
+            if slug not in partners:
+                errors.append(ContentError(
+                    item.path, item.line_of("partners"), "onbekende-partner",
+                    f"partner '{slug}' bestaat niet.",
+                    schema.suggest(slug, sorted(partners)).replace("Bekende velden", "Bekende partners")
+                    + " Een partner is de naam van een bestand in partners/ zonder .md."))
+    seen: dict[tuple[str, int], Chapter] = {}
+    for chapter in content.chapters:
+        other = seen.setdefault((chapter.section, chapter.order), chapter)
+        if other is not chapter:
+            errors.append(ContentError(chapter.path, None, "dubbel-volgnummer",
+                                       f"volgnummer {chapter.order:02d} wordt ook gebruikt door {other.path}.",
+                                       "Geef elk hoofdstuk in deze map een eigen volgnummer."))
+    return errors
+

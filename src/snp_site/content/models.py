@@ -1,0 +1,114 @@
+"""The typed content model that flows from the loader to every later stage.
+
+Raw dicts stop at the loader: templates, the timeline, the toolkit and the checks all read
+these dataclasses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from snp_site.dates import DateProblem, PartialDate, parse_date
+
+
+@dataclass
+class Page:
+    """Any Markdown page of the site."""
+
+    src_uri: str
+    """Path inside content/, with forward slashes (MkDocs' src_uri)."""
+    path: str
+    """Path as the editor sees it in messages (content/...)."""
+    title: str
+    description: str
+    body: str
+    body_line: int
+    meta: dict[str, Any] = field(default_factory=dict)
+    """Validated front matter, handed to MkDocs as page.meta."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """Line in the file of each front-matter key, for errors found after loading."""
+    kind: str = "pagina"
+
+    def line_of(self, key: str) -> int | None:
+        return self.lines.get(key)
+
+
+@dataclass
+class Chapter(Page):
+    """A methodiek or handreiking chapter; its order comes from the 01- prefix of its file name."""
+
+    section: str = ""
+    order: int = 0
+    toolkit: bool = False
+
+
+@dataclass
+class NewsItem(Page):
+    date: PartialDate = PartialDate(1900, 1)
+    gemeenten: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        return self.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+@dataclass
+class Partner(Page):
+    name: str = ""
+    role: str = ""
+    website: str | None = None
+    logo: str | None = None
+    logo_alt: str | None = None
+
+    @property
+    def slug(self) -> str:
+        return self.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure from content/data/: the value, how it is shown, and where it comes from."""
+
+    key: str
+    """Dotted key as pages use it: 'pilot.brieven' is key 'brieven' of data/pilot.yml."""
+    value: int | float | str
+    bron: str
+    label: str = ""
+
+    def text(self) -> str:
+        """The value in Dutch notation: 124.904 and 1,5."""
+        if isinstance(self.value, bool):
+            return "ja" if self.value else "nee"
+        if isinstance(self.value, int):
+            return f"{self.value:,}".replace(",", ".")
+        if isinstance(self.value, float):
+            return f"{self.value:,}".replace(",", " ").replace(".", ",").replace(" ", ".")
+        try:
+            return parse_date(self.value).dutch()
+        except DateProblem:
+            return self.value
+
+
+@dataclass
+class Content:
+    """Everything the loader found, keyed by src_uri; what the later stages read."""
+
+    pages: dict[str, Page] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+    def of_kind(self, cls: type) -> list[Any]:
+        return sorted((p for p in self.pages.values() if isinstance(p, cls)), key=lambda p: p.src_uri)
+
+    @property
+    def news(self) -> list[NewsItem]:
+        return self.of_kind(NewsItem)
+
+    @property
+    def partners(self) -> dict[str, Partner]:
+        return {p.slug: p for p in self.of_kind(Partner)}
+
+    @property
+    def chapters(self) -> list[Chapter]:
+        return sorted(self.of_kind(Chapter), key=lambda c: (c.section, c.order, c.src_uri))

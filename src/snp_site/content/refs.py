@@ -1,0 +1,70 @@
+"""Find what a Markdown body points at (links, images, figure tags), with file line numbers.
+
+A light scanner rather than a full parse: it skips fenced code and inline code, which is where
+a bracket is text and not a link. Its output feeds the checks in `checks.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
+_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+_FIGURE = re.compile(r"\[\[\s*cijfer\b([^\]]*)\]\]")
+
+
+@dataclass(frozen=True)
+class Ref:
+    kind: str
+    """'link', 'image' or 'figure'."""
+    target: str
+    text: str
+    line: int
+
+
+def _code_flags(body: str) -> Iterator[tuple[str, bool]]:
+    """Each line of `body` with whether it belongs to a fenced code block (fences included)."""
+    fence: str | None = None
+    for line in body.split("\n"):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            yield line, True
+        elif opening:
+            fence = opening.group(1)
+            yield line, True
+        else:
+            yield line, False
+
+
+def scan(body: str, first_line: int) -> Iterator[Ref]:
+    """Yield every link, image and figure tag of `body`, whose first line is `first_line`."""
+    for number, (line, in_code) in enumerate(_code_flags(body), start=first_line):
+        if in_code:
+            continue
+        visible = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+        for m in _FIGURE.finditer(visible):
+            yield Ref("figure", m.group(1).strip(), m.group(0), number)
+        for m in _LINK.finditer(visible):
+            yield Ref("image" if m.group(1) else "link", m.group(3), m.group(2), number)
+
+
+def replace_figures(body: str, render: Callable[[str], str]) -> str:
+    """Replace figure tags outside code with `render(key)`; code keeps the tag as written."""
+    out = []
+    for line, in_code in _code_flags(body):
+        if in_code:
+            out.append(line)
+            continue
+        parts, last = [], 0
+        for code in _INLINE_CODE.finditer(line):
+            parts.append(_FIGURE.sub(lambda m: render(m.group(1).strip()), line[last:code.start()]))
+            parts.append(code.group(0))
+            last = code.end()
+        parts.append(_FIGURE.sub(lambda m: render(m.group(1).strip()), line[last:]))
+        out.append("".join(parts))
+    return "\n".join(out)

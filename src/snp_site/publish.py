@@ -1,0 +1,62 @@
+"""The publish stage: a build goes to a fresh folder beside site/ and replaces it in one step.
+
+So site/ is always a complete old or a complete new site, whatever happens during the build
+(an editor's mistake, a crash, a kill). On Linux the swap is one atomic renameat2 exchange;
+elsewhere two renames with a moment in between.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+STAGING_PREFIX = ".site.bouw-"
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def staging_dir(site_dir: Path) -> Path:
+    """A new empty folder beside site_dir; leftovers of killed builds are removed first."""
+    parent = site_dir.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    for stale in parent.glob(f"{STAGING_PREFIX}*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent))
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically; False where the system cannot."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return result == 0
+
+
+def swap_in(staging: Path, site_dir: Path) -> None:
+    """Make `staging` the new site_dir and delete the old site."""
+    os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it.
+    if site_dir.exists() and _exchange(staging, site_dir):
+        shutil.rmtree(staging)
+        return
+    old = None
+    if site_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site_dir.parent))
+        old.rmdir()
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def discard(staging: Path | None) -> None:
+    if staging is not None:
+        shutil.rmtree(staging, ignore_errors=True)
