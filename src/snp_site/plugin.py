@@ -72,7 +72,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         all_files = set(walk(docs_dir))
         pages = self.loaded.bodies()
         ref_errors, self.anchor_checks = checks.check_refs(self.loaded.content, pages, all_files,
-                                                           self.loaded.broken)
+                                                           self.loaded.broken, self.loaded.broken_figures)
         markdown = {f for f in all_files if f.endswith(".md")}
         prefix = docs_dir.resolve().relative_to(root.resolve()).as_posix()
         self.errors = (self.loaded.errors + ref_errors +

@@ -33,9 +33,13 @@ class AnchorCheck:
     target_text: str
 
 
-def _close(word: str, options: list[str]) -> str:
+def _close(word: str, options: list[str], relative_to: str | None = None) -> str:
+    """' Bedoelde u 'x'?' for the closest option; paths are shown relative to `relative_to`."""
     match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f" Bedoelde u '{match[0]}'?" if match else ""
+    if not match:
+        return ""
+    shown = posixpath.relpath(match[0], relative_to or ".") if relative_to is not None else match[0]
+    return f" Bedoelde u '{shown}'?"
 
 
 def _resolve(page: Page, target: str) -> str:
@@ -43,8 +47,8 @@ def _resolve(page: Page, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), target))
 
 
-def check_refs(content: Content, pages: dict[str, Page], all_files: set[str],
-               broken: set[str]) -> tuple[list[ContentError], list[AnchorCheck]]:
+def check_refs(content: Content, pages: dict[str, Page], all_files: set[str], broken: set[str],
+               broken_figures: set[str] = frozenset()) -> tuple[list[ContentError], list[AnchorCheck]]:
     """Check the bodies of `pages` (valid and partial ones) against everything in content/."""
     errors: list[ContentError] = []
     anchors: list[AnchorCheck] = []
@@ -58,7 +62,7 @@ def check_refs(content: Content, pages: dict[str, Page], all_files: set[str],
                 if not ref.target:
                     err(ref.line, "cijfer-syntax", f"'{ref.text}' noemt geen cijfer.",
                         "Schrijf [[cijfer bestand.naam]], bijvoorbeeld [[cijfer pilot.brieven]].")
-                elif ref.target not in content.figures:
+                elif ref.target not in content.figures and not _is_broken_figure(ref.target, broken_figures):
                     err(ref.line, "onbekend-cijfer", f"het cijfer '{ref.target}' staat niet in content/data/.",
                         "Controleer de naam: het deel voor de punt is het bestand in content/data/, het "
                         "deel erna de naam van het cijfer." + _close(ref.target, figures))
@@ -71,6 +75,11 @@ def check_refs(content: Content, pages: dict[str, Page], all_files: set[str],
                 if anchor:
                     anchors.append(anchor)
     return errors, anchors
+
+
+def _is_broken_figure(key: str, broken_figures: set[str]) -> bool:
+    """True for a figure, or a whole data file, already reported as wrong."""
+    return key in broken_figures or key.split(".", 1)[0] + ".*" in broken_figures
 
 
 def _check_image(page: Page, alt: str, target: str, line: int, all_files: set[str], err) -> None:
@@ -118,13 +127,14 @@ def _check_link(page: Page, target: str, line: int, pages: dict[str, Page], all_
     if resolved.endswith(".md"):
         if resolved not in pages and resolved not in broken:
             err(line, "link-kapot", f"de link '{target}' gaat naar een pagina die niet bestaat.",
-                "Controleer de bestandsnaam en de map." + _close(resolved, known))
+                "Controleer de bestandsnaam en de map."
+                + _close(resolved, known, posixpath.dirname(page.src_uri)))
             return None
         return AnchorCheck(page.path, line, resolved, anchor, target) if anchor and resolved in pages else None
     if resolved not in all_files:
         index = posixpath.join(resolved, "index.md")
         hint = f" Schrijf de link naar het bestand: {posixpath.relpath(index, posixpath.dirname(page.src_uri))}." \
-            if index in pages else _close(resolved, known)
+            if index in pages else _close(resolved, known, posixpath.dirname(page.src_uri))
         err(line, "link-kapot", f"de link '{target}' gaat naar iets dat niet bestaat.",
             "Verwijs naar het .md-bestand van de pagina." + hint)
     return None
@@ -159,6 +169,7 @@ def duplicate_urls(src_uris: set[str], display_prefix: str, docs_dir: Path,
     for url, sources in sorted(by_url.items()):
         for other in sources[1:]:
             errors.append(ContentError(f"{display_prefix}/{other}", None, "dubbele-url",
-                                       f"deze pagina krijgt hetzelfde adres ({url or '/'}) als {sources[0]}.",
+                                       f"deze pagina krijgt hetzelfde adres ({url or '/'}) als "
+                                       f"{display_prefix}/{sources[0]}.",
                                        "Hernoem of verwijder een van de twee bestanden."))
     return errors

@@ -26,14 +26,15 @@ _FIGURE_FIELDS = ["waarde", "bron", "label"]
 DATA_SUFFIXES = (".yml", ".yaml")
 
 
-def load_figure_file(path: Path, display_path: str) -> tuple[dict[str, Figure], list[ContentError]]:
-    """All figures of one data file, keyed 'stem.name'."""
+def load_figure_file(path: Path, display_path: str) -> tuple[dict[str, Figure], set[str], list[ContentError]]:
+    """All figures of one data file keyed 'stem.name', plus the keys that exist but are wrong
+    ('stem.*' when the whole file is unreadable), so pages using them get no second error."""
     text, errors = decode(path.read_bytes(), display_path)
     if text is None:
-        return {}, errors
+        return {}, {f"{path.stem}.*"}, errors
     doc, errors = load_yaml(text, display_path, first_line=1)
     if doc is None:
-        return {}, errors
+        return {}, {f"{path.stem}.*"}, errors
 
     def err(line: int | None, code: str, message: str, fix: str) -> None:
         errors.append(ContentError(display_path, line, code, message, fix))
@@ -41,7 +42,7 @@ def load_figure_file(path: Path, display_path: str) -> tuple[dict[str, Figure], 
     example = "Schrijf per cijfer een blok met waarde: en bron:, zoals in de andere gegevensbestanden."
     if not isinstance(doc.data, dict) or not doc.data:
         err(1, "gegevens-vorm", "het gegevensbestand heeft geen cijfers in de vorm naam: blok.", example)
-        return {}, errors
+        return {}, {f"{path.stem}.*"}, errors
     figures: dict[str, Figure] = {}
     for name, entry in doc.data.items():
         name = str(name)
@@ -71,4 +72,5 @@ def load_figure_file(path: Path, display_path: str) -> tuple[dict[str, Figure], 
         label = entry.get("label", "")
         figures[f"{path.stem}.{name}"] = Figure(f"{path.stem}.{name}", value, bron.strip(),
                                                 label if isinstance(label, str) else str(label))
-    return figures, errors
+    bad = {f"{path.stem}.{name}" for name in doc.data} - set(figures)
+    return figures, bad, errors

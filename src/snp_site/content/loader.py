@@ -49,6 +49,8 @@ class Loaded:
     errors: list[ContentError] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)
     """src_uris of pages that exist but could not be read; links to them are not reported again."""
+    broken_figures: set[str] = field(default_factory=set)
+    """Figure keys that exist but are wrong ('stem.*' for an unreadable data file)."""
     partial: dict[str, Page] = field(default_factory=dict)
     """Pages whose front matter failed its schema: their bodies are still checked and rendered,
     so one build reports the mistakes in the body too."""
@@ -78,8 +80,9 @@ def load(docs_dir: Path, display_root: Path, layout: Layout) -> Loaded:
         path = docs_dir / src_uri
         display = f"{prefix}/{src_uri}"
         if src_uri.startswith(layout.data_dir + "/") and src_uri.endswith(DATA_SUFFIXES):
-            figures, errors = load_figure_file(path, display)
+            figures, bad, errors = load_figure_file(path, display)
             loaded.content.figures.update(figures)
+            loaded.broken_figures |= bad
             loaded.errors += errors
         elif src_uri.endswith(".md"):
             page, errors = _load_page(path.read_bytes(), src_uri, display, layout)
@@ -91,7 +94,9 @@ def load(docs_dir: Path, display_root: Path, layout: Layout) -> Loaded:
             else:
                 loaded.content.pages[src_uri] = page
 
-    loaded.errors += _cross_checks(loaded.content)
+    partner_slugs = {uri.rsplit("/", 1)[-1].removesuffix(".md") for uri in loaded.bodies().keys() | loaded.broken
+                     if layout.kind_of(uri) == "partner"}
+    loaded.errors += _cross_checks(loaded, partner_slugs)
     return loaded
 
 
@@ -109,7 +114,8 @@ def _load_page(raw: bytes, src_uri: str, display: str, layout: Layout) -> tuple[
     if errors:
         title = source.meta.data.get("title")
         return Page(src_uri, display, title if isinstance(title, str) else "", "", source.body,
-                    source.body_line), errors
+                    source.body_line, meta=dict(source.meta.data), kind=kind,
+                    lines={p[0]: n for p, n in source.meta.lines.items() if len(p) == 1}), errors
     return _build_model(source, src_uri, kind), []
 
 
@@ -131,17 +137,21 @@ def _build_model(source: Source, src_uri: str, kind: str) -> Page:
     return Page(**common)
 
 
-def _cross_checks(content: Content) -> list[ContentError]:
-    """Checks that need more than one file: partner slugs, chapter numbers, partner logos."""
+def _cross_checks(loaded: Loaded, partner_slugs: set[str]) -> list[ContentError]:
+    """Checks that need more than one file: partner slugs in news, chapter numbers.
+
+    Partner references are checked on news items with other mistakes too, and against every
+    partner file, readable or not, so one mistake does not cause a second message."""
     errors: list[ContentError] = []
-    partners = content.partners
-    for item in content.news:
-        for slug in item.partners:
-            if slug not in partners:
+    content = loaded.content
+    for item in loaded.bodies().values():
+        slugs = item.meta.get("partners") if item.kind == "nieuwsbericht" else None
+        for slug in slugs if isinstance(slugs, list) else ():
+            if isinstance(slug, str) and slug not in partner_slugs:
                 errors.append(ContentError(
                     item.path, item.line_of("partners"), "onbekende-partner",
                     f"partner '{slug}' bestaat niet.",
-                    schema.suggest(slug, sorted(partners)).replace("Bekende velden", "Bekende partners")
+                    schema.suggest(slug, sorted(partner_slugs), "partners")
                     + " Een partner is de naam van een bestand in partners/ zonder .md."))
     seen: dict[tuple[str, int], Chapter] = {}
     for chapter in content.chapters:

@@ -135,14 +135,20 @@ _CHECKS: dict[str, Callable[[Field, Any], tuple[str, str] | None]] = {
 }
 
 
-def suggest(unknown: str, known: list[str]) -> str:
-    """'Bedoelde u 'date'?' for a typo or a Dutch field name, else the list of known fields."""
-    guess = _ALIASES.get(unknown.lower())
-    if guess not in known:
-        close = difflib.get_close_matches(unknown.lower(), known, n=1, cutoff=0.6)
-        guess = close[0] if close else None
-    listing = f"Bekende velden: {', '.join(known)}."
-    return f"Bedoelde u '{guess}'? {listing}" if guess else f"Verwijder het veld. {listing}"
+def guess(unknown: str, known: list[str]) -> str | None:
+    """The known name an editor most likely meant: a Dutch alias or a close spelling."""
+    alias = _ALIASES.get(unknown.lower())
+    if alias in known:
+        return alias
+    close = difflib.get_close_matches(unknown.lower(), known, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def suggest(unknown: str, known: list[str], what: str = "velden") -> str:
+    """'Bedoelde u 'date'?' for a typo or a Dutch field name, else the list of known names."""
+    guess_ = guess(unknown, known)
+    listing = f"Bekende {what}: {', '.join(known) or 'geen'}."
+    return f"Bedoelde u '{guess_}'? {listing}" if guess_ else f"Verwijder het veld. {listing}"
 
 
 def validate(source: Source, kind: str) -> list[ContentError]:
@@ -150,6 +156,7 @@ def validate(source: Source, kind: str) -> list[ContentError]:
     fields = {f.name: f for f in SCHEMAS[kind]}
     data, doc = source.meta.data, source.meta
     errors: list[ContentError] = []
+    meant = {guess(str(key), list(fields)) for key in data if str(key) not in fields}
     for key in data:
         if str(key) not in fields:
             errors.append(ContentError(source.path, doc.line(str(key)), "onbekend-veld",
@@ -157,7 +164,7 @@ def validate(source: Source, kind: str) -> list[ContentError]:
                                        suggest(str(key), list(fields))))
     for f in fields.values():
         if f.name not in data:
-            if f.required:
+            if f.required and f.name not in meant:
                 errors.append(ContentError(source.path, 1, "veld-ontbreekt",
                                            f"het verplichte veld '{f.name}' ontbreekt.",
                                            f"Voeg in de front matter een regel {f.name}: ... toe."))

@@ -93,7 +93,9 @@ def load_yaml(text: str, display_path: str, first_line: int) -> tuple[YamlDoc | 
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # For an unclosed quote the useful line is where the quote opens, not the end of the file.
+        quoted = "quoted scalar" in (exc.context or "")
+        mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
         line = mark.line + 1 + offset if mark else None
         problem = f"{exc.context or ''} {exc.problem or ''}"
         hint = next((h for key, h in _HINTS if key in problem), _DEFAULT_HINT)

@@ -1,0 +1,44 @@
+# Two commands for a fresh machine: `make site` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+# MkDocs 1.6.1 prints a notice about MkDocs 2 on every run; editors need not see it.
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: the time of the last commit stands for "now" when git knows it.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
+export SOURCE_DATE_EPOCH
+endif
+
+.PHONY: site test serve check clean
+
+$(BIN)/.site-installed: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
+	touch $@
+
+$(BIN)/.test-installed: $(BIN)/.site-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	touch $@
+
+## site: install what is needed and build the site into site/
+site: $(BIN)/.site-installed
+	$(BIN)/mkdocs build --strict
+
+## test: the whole test suite (installs the Debian packages it needs when run as root)
+test: $(BIN)/.test-installed
+	scripts/install-system-deps
+	$(BIN)/python -m pytest --basetemp=.pytest-tmp
+
+## serve: live preview for editors on http://127.0.0.1:8000/overdracht/
+serve: $(BIN)/.site-installed
+	$(BIN)/mkdocs serve
+
+## check: check all content without building the site
+check: $(BIN)/.site-installed
+	$(BIN)/snp controleer
+
+clean:
+	rm -rf site .site.bouw-* .pytest-tmp

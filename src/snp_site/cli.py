@@ -1,0 +1,107 @@
+"""The `snp` command: what MkDocs itself does not offer editors.
+
+`snp controleer` runs every check of a real build into a throwaway folder, so its verdict is
+exactly the build's, and prints the errors with a one-line summary. Help texts are Dutch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from mkdocs.commands import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from snp_site.errors import ContentError, ContentErrors, summary
+
+
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings so the CLI can print them in its own words and order."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def check(config_file: Path) -> tuple[list[ContentError], list[str]]:
+    """Run a full strict build into a temporary folder; return our errors and other warnings."""
+    mkdocs_log = logging.getLogger("mkdocs")
+    collect = _Collect()
+    mkdocs_log.addHandler(collect)
+    propagate, mkdocs_log.propagate = mkdocs_log.propagate, False
+    try:
+        cfg = load_config(config_file=str(config_file), strict=True)
+        with tempfile.TemporaryDirectory(prefix="snp-controle-") as tmp:
+            cfg.site_dir = str(Path(tmp) / "site")
+            plugin = cfg.plugins["snp"]
+            try:
+                build.build(cfg)
+            except Abort:
+                pass
+        errors = ContentErrors(getattr(plugin, "errors", [])).errors
+        ours = {id(r) for r in collect.records if r.getMessage().startswith("De site is niet gebouwd")}
+        others = [r.getMessage() for r in collect.records
+                  if id(r) not in ours and r.name != "mkdocs.plugins.snp"]
+        return errors, others
+    finally:
+        mkdocs_log.removeHandler(collect)
+        mkdocs_log.propagate = propagate
+
+
+def _controleer(args: argparse.Namespace) -> int:
+    try:
+        errors, warnings = check(args.config)
+    except (ConfigurationError, Abort) as exc:
+        print(f"{args.config}: de instellingen kloppen niet: {exc}", file=sys.stderr)
+        return 1
+    for error in errors:
+        print(error.format())
+    for warning in warnings:
+        print(f"waarschuwing: {warning}")
+    if errors or warnings:
+        counted = summary(errors) if errors else "0 fouten"
+        extra = f" en {len(warnings)} waarschuwing(en)" if warnings else ""
+        print(f"{counted}{extra}.")
+        return 1
+    print("Geen fouten gevonden.")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="snp", add_help=False,
+        description="Hulpmiddelen voor de redactie van de overdrachtsite. Bouwen en bekijken gaat "
+                    "met mkdocs build en mkdocs serve.")
+    main.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    sub = main.add_subparsers(title="opdrachten", metavar="OPDRACHT")
+    ctl = sub.add_parser("controleer", add_help=False,
+                         help="controleer alle inhoud zonder de site bij te werken",
+                         description="Controleert alle bestanden in content/ met dezelfde controles als "
+                                     "de build. Schrijft niets in site/. Geeft 0 terug als alles klopt, "
+                                     "anders 1.")
+    ctl.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    ctl.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
+                     help="het instellingenbestand (standaard: mkdocs.yml)")
+    ctl.set_defaults(run=_controleer)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = parser()
+    args = p.parse_args(argv)
+    if not hasattr(args, "run"):
+        p.print_help()
+        return 2
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
