@@ -1,0 +1,62 @@
+"""Shared test tools: make a project from a fixture in a temp dir, build it for real, read it back.
+
+Builds run `mkdocs build --strict` in a subprocess, as CI and editors do, so exit codes,
+stderr and the absence of tracebacks are tested as a person would see them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+BASE_SITE = FIXTURES / "site"
+EPOCH = "1500000000"
+"""A fixed SOURCE_DATE_EPOCH (14 July 2017) so fixture builds are reproducible."""
+
+
+def make_project(dest: Path, fixture: Path = BASE_SITE, *overlays: Path) -> Path:
+    """Copy a fixture project and the real overrides/ into dest; overlays replace or add files."""
+    shutil.copytree(fixture, dest, dirs_exist_ok=True)
+    shutil.copytree(ROOT / "overrides", dest / "overrides", dirs_exist_ok=True)
+    for overlay in overlays:
+        apply(dest, overlay)
+    return dest
+
+
+def apply(project: Path, overlay: Path) -> Path:
+    """Copy the files of overlay over project (a fixture case's changes)."""
+    shutil.copytree(overlay, project, dirs_exist_ok=True)
+    return project
+
+
+def env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, **extra}
+
+
+def tool(name: str) -> str:
+    """A console script of the venv the tests run in."""
+    return str(Path(sys.executable).parent / name)
+
+
+def run(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(list(args), cwd=project, env=env(), capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def build(project: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` in project; never quiet (-q hides warnings from strict mode)."""
+    return run(project, tool("mkdocs"), "build", "--strict")
+
+
+def digest_tree(path: Path) -> dict[str, str]:
+    """sha256 of every file below path, keyed by relative path: compares two builds byte for byte."""
+    if not path.exists():
+        return {}
+    return {p.relative_to(path).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(path.rglob("*")) if p.is_file()}

@@ -1,0 +1,56 @@
+"""Every invalid fixture: the Dutch golden message, a non-zero exit, no traceback, site/ untouched.
+
+A case is a folder in fixtures/invalid/: project/ holds the files that replace or extend the
+base fixture site, expected.txt the exact output of `snp controleer` (the golden file).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import FIXTURES, apply, build, digest_tree, run, tool
+
+CASES = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
+
+
+def golden(case: Path) -> tuple[list[str], str]:
+    """The expected error blocks (message line + fix line) and the summary line."""
+    lines = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    blocks = ["\n".join(lines[i:i + 2]) for i in range(0, len(lines) - 1, 2)]
+    return blocks, lines[-1]
+
+
+def test_enough_cases() -> None:
+    assert len(CASES) >= 25
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_build_refuses_with_golden_message(case: Path, base_copy: Path) -> None:
+    before = digest_tree(base_copy / "site")
+    assert before, "the base build left no site/"
+    apply(base_copy, case / "project")
+
+    result = build(base_copy)
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    blocks, summary = golden(case)
+    for block in blocks:
+        assert block in result.stderr, f"missing in build output:\n{block}\n---\n{result.stderr}"
+    count = re.match(r"(\d+) fout", summary)
+    assert count and f"({summary.rstrip('.')})" in result.stderr
+    assert int(count.group(1)) == len(blocks)
+    assert digest_tree(base_copy / "site") == before, "site/ changed after a failed build"
+    assert not list(base_copy.glob(".site.bouw-*")), "a staging folder was left behind"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_controleer_prints_golden_file(case: Path, base_copy: Path) -> None:
+    apply(base_copy, case / "project")
+    result = run(base_copy, tool("snp"), "controleer")
+    assert result.returncode == 1
+    assert result.stdout == (case / "expected.txt").read_text(encoding="utf-8")
+    assert "Traceback" not in result.stderr
