@@ -31,7 +31,7 @@ def make_project(dest: Path, fixture: Path = BASE_SITE, *overlays: Path) -> Path
 
 def apply(project: Path, overlay: Path) -> Path:
     """Copy the files of overlay over project (a fixture case's changes)."""
-    shutil.copytree(overlay, project, dirs_exist_ok=True)
+    shutil.copytree(overlay, project, dirs_exist_ok=True, symlinks=True)
     return project
 
 

@@ -87,9 +87,13 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         """Hand MkDocs the body we already parsed, so front matter is read once, by our loader."""
         assert self.loaded is not None
         model = self.loaded.bodies().get(page.file.src_uri)
-        if model is None:
-            return _EMPTY_FRONT_MATTER if page.file.src_uri in self.loaded.broken else None
-        return _EMPTY_FRONT_MATTER + model.body
+        if model is not None:
+            return _EMPTY_FRONT_MATTER + model.body
+        # A file we could not read, or (when the build will fail anyway) one we did not load,
+        # such as a page behind a symlink: MkDocs must not try to read it and crash.
+        if page.file.src_uri in self.loaded.broken or (self.errors and not page.file.generated_by):
+            return _EMPTY_FRONT_MATTER
+        return None
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         assert self.loaded is not None

@@ -17,6 +17,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from snp_site.content.models import Content, Page
+from snp_site.content.rawhtml import check_raw_html, dangerous_url
 from snp_site.content.refs import scan
 from snp_site.errors import ContentError
 
@@ -54,6 +55,8 @@ def check_refs(content: Content, pages: dict[str, Page], all_files: set[str], br
     anchors: list[AnchorCheck] = []
     figures = sorted(content.figures)
     for page in sorted(pages.values(), key=lambda p: p.src_uri):
+        errors += check_raw_html(page.body, page.path, page.body_line)
+
         def err(line: int, code: str, message: str, fix: str) -> None:
             errors.append(ContentError(page.path, line, code, message, fix))
 
@@ -87,6 +90,11 @@ def _check_image(page: Page, alt: str, target: str, line: int, all_files: set[st
         err(line, "alt-ontbreekt", f"de afbeelding '{target}' heeft geen alt-tekst.",
             "Schrijf tussen de rechte haken wat er op de afbeelding te zien is, bijvoorbeeld "
             "![Logo van de gemeente](../assets/logo.png).")
+    why = dangerous_url(target, "img", "src")
+    if why:
+        err(line, "adres-verboden", f"de afbeelding '{target[:40]}': {why}.",
+            "Zet de afbeelding als bestand in content/assets/ en verwijs daarnaar.")
+        return
     if _SCHEME.match(target) or target.startswith("//"):
         if not target.startswith("data:"):
             err(line, "externe-afbeelding", f"de afbeelding '{target}' staat op een andere website.",
@@ -107,6 +115,11 @@ def _check_link(page: Page, target: str, line: int, pages: dict[str, Page], all_
                 broken: set[str], err) -> AnchorCheck | None:
     if not target:
         err(line, "lege-link", "een link heeft geen adres.", "Zet tussen de ronde haken waar de link heen gaat.")
+        return None
+    why = dangerous_url(target, "a", "href")
+    if why:
+        err(line, "adres-verboden", f"de link '{target[:40]}': {why}.",
+            "Link naar een pagina in content/ of naar een gewoon webadres (https://...).")
         return None
     if _SCHEME.match(target) or target.startswith("//"):
         return None

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from snp_site.content import schema
+from snp_site.content.files import UNREADABLE, check_files
 from snp_site.content.data import DATA_SUFFIXES, load_figure_file
 from snp_site.content.models import Chapter, Content, NewsItem, Page, Partner
 from snp_site.content.source import Source, read_source
@@ -76,10 +77,14 @@ def load(docs_dir: Path, display_root: Path, layout: Layout) -> Loaded:
     loaded = Loaded(Content())
     prefix = docs_dir.resolve().relative_to(display_root.resolve()).as_posix()
 
+    loaded.errors += check_files(docs_dir, prefix)
+    unreadable = {e.path for e in loaded.errors if e.code in UNREADABLE}
     for src_uri in walk(docs_dir):
         path = docs_dir / src_uri
         display = f"{prefix}/{src_uri}"
-        if src_uri.startswith(layout.data_dir + "/") and src_uri.endswith(DATA_SUFFIXES):
+        if display in unreadable:
+            loaded.broken.add(src_uri)
+        elif src_uri.startswith(layout.data_dir + "/") and src_uri.endswith(DATA_SUFFIXES):
             figures, bad, errors = load_figure_file(path, display)
             loaded.content.figures.update(figures)
             loaded.broken_figures |= bad

@@ -53,6 +53,14 @@ def scan(body: str, first_line: int) -> Iterator[Ref]:
             yield Ref("image" if m.group(1) else "link", m.group(3), m.group(2), number)
 
 
+def blank_code(body: str) -> str:
+    """The body with fenced and inline code blanked out, line numbers kept: code is text, not HTML."""
+    out = []
+    for line, in_code in _code_flags(body):
+        out.append("" if in_code else _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
+    return "\n".join(out)
+
+
 def replace_figures(body: str, render: Callable[[str], str]) -> str:
     """Replace figure tags outside code with `render(key)`; code keeps the tag as written."""
     out = []

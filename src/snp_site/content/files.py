@@ -1,0 +1,129 @@
+"""Check stage for the files themselves: names, size, links out of content/, real images.
+
+These mistakes happen before any front matter is read: a file called "Nieuws bericht.md", a
+symlink to a folder elsewhere on the server, a 10 MB page, a .png that is really a Word file,
+or an SVG with a script in it (an SVG is a web page and can run code in the visitor's browser).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from snp_site.content.rawhtml import dangerous_url
+from snp_site.errors import ContentError
+
+MAX_MARKDOWN_BYTES = 2 * 1024 * 1024
+"""The longest real page is a few tens of KB; 2 MB is a pasted export or a mistake."""
+MAX_SVG_BYTES = 2 * 1024 * 1024
+
+UNREADABLE = {"te-groot", "symlink"}
+"""Codes of files the loader must not read at all."""
+
+_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_MAGIC: dict[str, tuple[bytes, ...]] = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".webp": (b"RIFF",),
+}
+_SVG_FORBIDDEN = {"script", "foreignObject", "iframe", "embed", "object"}
+
+
+def check_files(docs_dir: Path, display_prefix: str) -> list[ContentError]:
+    """Every file-level mistake below docs_dir (which is walked without following links)."""
+    errors: list[ContentError] = []
+    root = docs_dir.resolve()
+    for folder, dirs, files in os.walk(docs_dir):
+        dirs.sort()
+        here = Path(folder)
+        for name in sorted(dirs) + sorted(files):
+            if name.startswith("."):
+                continue
+            path = here / name
+            rel = path.relative_to(docs_dir).as_posix()
+            display = f"{display_prefix}/{rel}"
+            errors += _check_name(name, display)
+            if path.is_symlink():
+                errors += _check_link(path, root, display)
+            elif path.is_file():
+                errors += _check_content(path, display)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (here / d).is_symlink()]
+    return errors
+
+
+def _check_name(name: str, display: str) -> list[ContentError]:
+    if _NAME.match(name):
+        return []
+    plain = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+    better = re.sub(r"[^a-z0-9._-]+", "-", plain).strip("-") or "naam"
+    return [ContentError(display, None, "bestandsnaam",
+                         f"de naam '{name}' bevat hoofdletters, spaties of tekens buiten a-z, 0-9, - en _.",
+                         f"Hernoem het naar bijvoorbeeld '{better}': de naam wordt een deel van het webadres.")]
+
+
+def _check_link(path: Path, root: Path, display: str) -> list[ContentError]:
+    target = path.resolve()
+    if target.is_dir():
+        return [ContentError(display, None, "symlink", "dit is een snelkoppeling (symlink) naar een map.",
+                             "Zet de bestanden zelf in content/ in plaats van een snelkoppeling.")]
+    if not target.is_relative_to(root):
+        return [ContentError(display, None, "symlink", "dit is een snelkoppeling (symlink) naar een bestand "
+                             "buiten content/.", "Kopieer het bestand naar content/ en verwijder de snelkoppeling.")]
+    return []
+
+
+def _check_content(path: Path, display: str) -> list[ContentError]:
+    suffix = path.suffix.lower()
+    size = path.stat().st_size
+    if suffix == ".md" and size > MAX_MARKDOWN_BYTES:
+        return [ContentError(display, None, "te-groot", f"het bestand is {size // 1024 // 1024} MB; een pagina "
+                             f"mag hoogstens {MAX_MARKDOWN_BYTES // 1024 // 1024} MB zijn.",
+                             "Verdeel de tekst over meer pagina's, of controleer of er per ongeluk iets groots "
+                             "is geplakt.")]
+    if suffix in _MAGIC:
+        with path.open("rb") as handle:
+            head = handle.read(16)
+        webp_ok = suffix != ".webp" or head[8:12] == b"WEBP"
+        if not head.startswith(_MAGIC[suffix]) or not webp_ok:
+            return [ContentError(display, None, "geen-afbeelding", f"dit bestand heet {suffix}, maar is geen "
+                                 f"{suffix[1:].upper()}-afbeelding.", "Sla de afbeelding opnieuw op als "
+                                 f"{suffix[1:].upper()} in een tekenprogramma, of geef het de juiste extensie.")]
+    if suffix == ".svg":
+        return _check_svg(path, display, size)
+    return []
+
+
+def _check_svg(path: Path, display: str, size: int) -> list[ContentError]:
+    def err(code: str, message: str, fix: str) -> list[ContentError]:
+        return [ContentError(display, None, code, message, fix)]
+
+    if size > MAX_SVG_BYTES:
+        return err("te-groot", "deze SVG is groter dan 2 MB.", "Vereenvoudig de tekening of sla haar op als PNG.")
+    raw = path.read_bytes()
+    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
+        return err("svg-onveilig", "deze SVG bevat een DOCTYPE of ENTITY; die zijn niet toegestaan.",
+                   "Sla de tekening opnieuw op als 'gewone SVG' of 'geoptimaliseerde SVG'.")
+    try:
+        tree = ET.fromstring(raw)
+    except ET.ParseError as exc:
+        return [ContentError(display, exc.position[0], "geen-afbeelding", "dit is geen geldige SVG-afbeelding.",
+                             "Sla de tekening opnieuw op als SVG, of gebruik PNG.")]
+    for element in tree.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag in _SVG_FORBIDDEN:
+            return err("svg-onveilig", f"deze SVG bevat <{tag}>; dat kan code uitvoeren in de browser.",
+                       "Verwijder het script uit de tekening, of sla haar op als PNG.")
+        for attr, value in element.attrib.items():
+            name = attr.rsplit("}", 1)[-1]
+            if name.lower().startswith("on"):
+                return err("svg-onveilig", f"deze SVG bevat het attribuut {name}=, dat code uitvoert.",
+                           "Verwijder het attribuut, of sla de tekening op als PNG.")
+            if name in ("href",) and (dangerous_url(value, tag, "href") or re.match(r"^\w+://", value)):
+                return err("svg-onveilig", f"deze SVG verwijst naar '{value[:40]}'.",
+                           "Een SVG mag alleen naar delen van zichzelf verwijzen (#...). Sla haar op als PNG.")
+    return []
