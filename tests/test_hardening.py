@@ -1,0 +1,129 @@
+"""Never half-published: huge input, killed builds, reproducible bytes, fuzzed front matter."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helpers import ROOT, build, digest_tree, env, make_project, tool
+from snp_site.content import schema
+from snp_site.content.source import read_source
+from snp_site.errors import ContentError
+
+
+def test_ten_megabyte_page_is_refused_and_site_kept(base_copy: Path) -> None:
+    before = digest_tree(base_copy / "site")
+    page = base_copy / "content" / "methodiek" / "02-groot.md"
+    page.write_text("---\ntitle: Groot\ndescription: Heel groot.\n---\n\n" + "Tekst. " * 1_500_000, encoding="utf-8")
+    result = build(base_copy)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "content/methodiek/02-groot.md: het bestand is 10 MB" in result.stderr
+    assert digest_tree(base_copy / "site") == before
+
+
+def _changed_copy(built: Path, dest: Path) -> Path:
+    project = Path(shutil.copytree(built, dest, symlinks=True))
+    index = project / "content" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("# Proefsite", "# Proefsite, nieuwe versie"),
+                     encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def changed_build(built_base: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Digest of the site a finished build of the changed project gives."""
+    reference = _changed_copy(built_base, tmp_path_factory.mktemp("reference") / "project")
+    assert build(reference).returncode == 0
+    return digest_tree(reference / "site")
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.3, 0.6, 0.9, 1.2, 1.6])
+def test_killed_build_leaves_a_complete_site(built_base: Path, changed_build: dict[str, str],
+                                             tmp_path: Path, delay: float) -> None:
+    """SIGKILL at several moments: site/ is always the whole old or the whole new build."""
+    old, new = digest_tree(built_base / "site"), changed_build
+    assert old != new
+
+    project = _changed_copy(built_base, tmp_path / "killed")
+    process = subprocess.Popen([tool("mkdocs"), "build", "--strict"], cwd=project, env=env(),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    was_running = process.poll() is None
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+    after = digest_tree(project / "site")
+    assert after in (old, new), "site/ is a mix of two builds"
+    if was_running and after == old:
+        # The next build cleans up what the killed one left behind.
+        assert build(project).returncode == 0
+        assert digest_tree(project / "site") == new
+        assert not list(project.glob(".site.bouw-*"))
+
+
+def _real_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for name in ("content", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+def test_two_clean_builds_in_different_folders_are_byte_identical(tmp_path: Path) -> None:
+    first, second = _real_project(tmp_path / "een"), _real_project(tmp_path / "twee" / "dieper")
+    assert build(first).returncode == 0 and build(second).returncode == 0
+    a, b = digest_tree(first / "site"), digest_tree(second / "site")
+    differing = sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name))
+    assert differing == [], f"files that differ between two builds: {differing}"
+    assert {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"} <= a.keys()
+
+
+_FIELD = st.sampled_from(["title", "description", "date", "gemeenten", "partners", "toolkit", "titel", "x"])
+_VALUE = st.one_of(st.text(max_size=30), st.integers(), st.booleans(), st.none(),
+                   st.lists(st.text(max_size=10), max_size=3), st.just("2017-02-30"), st.just("2018-01"))
+
+
+@st.composite
+def front_matter(draw: st.DrawFn) -> bytes:
+    """Front matter that is plausible YAML as often as not, with random damage."""
+    lines = [f"{draw(_FIELD)}: {draw(_VALUE)!r}" for _ in range(draw(st.integers(0, 6)))]
+    text = "---\n" + "\n".join(lines) + "\n---\n\n# Kop\n"
+    if draw(st.booleans()):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.text(max_size=5)) + text[at:]
+    return text.encode("utf-8", "surrogatepass") if draw(st.booleans()) else text.encode("utf-8", "replace")
+
+
+@pytest.mark.full
+@settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(front_matter(), st.sampled_from(sorted(schema.SCHEMAS)))
+def test_fuzzed_front_matter_gives_a_model_or_our_own_errors(raw: bytes, kind: str) -> None:
+    source, errors = read_source(raw, "content/nieuws/x.md")
+    if source is not None:
+        errors = schema.validate(source, kind)
+    lines = raw.count(b"\n") + 1
+    for error in errors:
+        assert isinstance(error, ContentError) and error.path == "content/nieuws/x.md"
+        assert error.line is None or 1 <= error.line <= lines
+        assert error.message and error.fix
+
+
+@pytest.mark.full
+def test_ten_thousand_news_items_build(base_copy: Path) -> None:
+    news = base_copy / "content" / "nieuws"
+    for i in range(10_000):
+        year, month, day = 2000 + i % 20, 1 + i % 12, 1 + i % 28
+        (news / f"{year}-{month:02d}-{day:02d}-bericht-{i}.md").write_text(
+            f"---\ntitle: Bericht {i}\ndescription: Bericht nummer {i}.\ndate: {year}-{month:02d}-{day:02d}\n"
+            f"---\n\n# Bericht {i}\n\nTekst van bericht {i}.\n", encoding="utf-8")
+    result = build(base_copy)
+    assert result.returncode == 0, result.stderr[-2000:]
+    pages = list((base_copy / "site" / "nieuws").glob("*/index.html"))
+    assert len(pages) == 10_001
