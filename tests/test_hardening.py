@@ -127,3 +127,26 @@ def test_ten_thousand_news_items_build(base_copy: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     pages = list((base_copy / "site" / "nieuws").glob("*/index.html"))
     assert len(pages) == 10_001
+
+
+def test_headers_file_allows_exactly_the_inline_scripts_of_the_pages(built_base: Path) -> None:
+    import base64
+    import hashlib
+
+    from bs4 import BeautifulSoup
+
+    site = built_base / "site"
+    lines = (site / "_headers").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "/*"
+    headers = dict(line.strip().split(": ", 1) for line in lines[1:])
+    csp = headers["Content-Security-Policy"]
+    directives = {d.split()[0]: d.split()[1:] for d in csp.split("; ")}
+    assert directives["frame-ancestors"] == ["'none'"] and directives["default-src"] == ["'self'"]
+    assert headers["X-Content-Type-Options"] == "nosniff" and "max-age=" in headers["Strict-Transport-Security"]
+    needed = set()
+    for page in site.rglob("*.html"):
+        for script in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all("script"):
+            if not script.get("src") and script.get("type") != "application/json":
+                digest = hashlib.sha256(script.string.encode("utf-8")).digest()
+                needed.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+    assert needed and set(directives["script-src"]) == needed | {"'self'"}

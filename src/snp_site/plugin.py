@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from snp_site import publish
+from snp_site import headers, publish
 from snp_site.config import SnpConfig
 from snp_site.content import checks
 from snp_site.content.loader import Loaded, load, walk
@@ -128,6 +128,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Publish only a build that nothing can fail any more (strict mode counts warnings after us)."""
         self._detach_counter()
+        headers.write_headers_file(Path(config.site_dir))
         if self.staging is None or self.site_dir is None:
             return
         if config.strict and self._warning_count:
