@@ -12,7 +12,7 @@ ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site test serve check clean
+.PHONY: site test serve check dist clean
 
 $(BIN)/.site-installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,5 +40,10 @@ serve: $(BIN)/.site-installed
 check: $(BIN)/.site-installed
 	$(BIN)/snp controleer
 
+## dist: pack site/ into dist/overdracht-site-<version>.tar.gz with SHA256SUMS
+dist: site
+	$(BIN)/python scripts/dist
+	cd dist && sha256sum -c SHA256SUMS
+
 clean:
-	rm -rf site .site.bouw-* .pytest-tmp
+	rm -rf site .site.bouw-* .pytest-tmp dist

@@ -1,0 +1,70 @@
+"""Publishing files that cannot run here: the CI workflows are linted, the archive is verified."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tarfile
+from pathlib import Path
+
+import yaml
+
+from helpers import ROOT, env
+
+_SETUP = (ROOT / "README.md").read_text(encoding="utf-8").split("## Op een nieuwe machine", 1)[1].split("```")[1]
+README_COMMANDS = re.findall(r"^make (\w+)", _SETUP, re.MULTILINE)
+"""The commands in the README's set-up block: a fresh machine needs these and nothing else."""
+
+
+def run_steps(workflow: dict) -> list[str]:
+    return [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
+
+
+def test_readme_names_exactly_two_setup_commands() -> None:
+    assert README_COMMANDS == ["site", "test"]
+
+
+def test_github_workflow_tests_then_publishes_with_readme_commands() -> None:
+    workflow = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+    commands = run_steps(workflow)
+    assert any(c.endswith("make test") for c in commands)
+    build = [c for c in commands if "make site" in c]
+    assert build and all("SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" in c for c in build)
+    publish = workflow["jobs"]["publish"]
+    assert publish["needs"] == "test" and "refs/heads/main" in publish["if"]
+    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in publish["steps"])
+
+
+def test_gitlab_ci_tests_then_publishes_pages_on_main() -> None:
+    config = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert config["test"]["script"] == ["make test"]
+    pages = config["pages"]
+    assert any("make site" in line and "SOURCE_DATE_EPOCH" in line for line in pages["script"])
+    assert pages["artifacts"]["paths"] == ["public"] and "main" in pages["rules"][0]["if"]
+
+
+def test_ci_entry_point_runs_make_test_only() -> None:
+    lines = [l for l in (ROOT / ".ci/run").read_text(encoding="utf-8").splitlines()
+             if l.strip() and not l.startswith("#")]
+    assert lines[-1] == "make test"
+
+
+def test_dist_archive_is_reproducible_and_checksummed(built_base: Path, tmp_path: Path) -> None:
+    script = (ROOT / "scripts" / "dist").read_text(encoding="utf-8")
+    copies = []
+    for name in ("een", "twee"):
+        project = tmp_path / name
+        (project / "scripts").mkdir(parents=True)
+        (project / "scripts" / "dist").write_text(script, encoding="utf-8")
+        (project / "pyproject.toml").write_text('[project]\nversion = "9.9.9"\n', encoding="utf-8")
+        subprocess.run(["cp", "-r", str(built_base / "site"), str(project / "site")], check=True)
+        result = subprocess.run(["python3", "scripts/dist"], cwd=project, env=env(), capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        check = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=project / "dist", capture_output=True, text=True)
+        assert check.returncode == 0 and check.stdout.strip() == "overdracht-site-9.9.9.tar.gz: OK"
+        copies.append((project / "dist" / "overdracht-site-9.9.9.tar.gz").read_bytes())
+    assert copies[0] == copies[1]
+    with tarfile.open(tmp_path / "een" / "dist" / "overdracht-site-9.9.9.tar.gz") as tar:
+        names = tar.getnames()
+        assert "overdracht-site-9.9.9/index.html" in names
+        assert {m.mtime for m in tar.getmembers()} == {int(env()["SOURCE_DATE_EPOCH"])}
