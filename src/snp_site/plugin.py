@@ -22,9 +22,10 @@ from snp_site import headers, publish
 from snp_site.config import SnpConfig
 from snp_site.content import checks
 from snp_site.content.loader import Loaded, load, walk
-from snp_site.content.refs import replace_figures
+from snp_site.content.refs import replace_tags
 from snp_site.dates import build_date
 from snp_site.errors import ContentError, ContentErrors
+from snp_site.tags import TagContext, render_tag
 
 log = logging.getLogger("mkdocs.plugins.snp")
 
@@ -72,7 +73,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         all_files = set(walk(docs_dir))
         pages = self.loaded.bodies()
         ref_errors, self.anchor_checks = checks.check_refs(self.loaded.content, pages, all_files,
-                                                           self.loaded.broken, self.loaded.broken_figures)
+                                                           self.loaded.broken)
         markdown = {f for f in all_files if f.endswith(".md")}
         prefix = docs_dir.resolve().relative_to(root.resolve()).as_posix()
         self.errors = (self.loaded.errors + ref_errors +
@@ -101,15 +102,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         if model is None:
             return markdown
         page.meta = dict(model.meta)
-        figures = self.loaded.content.figures
-
-        def render(key: str) -> str:
-            figure = figures.get(key)
-            if figure is None:
-                return f"[[cijfer {key}]]"
-            return f'<span class="snp-cijfer" data-cijfer="{key}">{figure.text()}</span>'
-
-        return replace_figures(markdown, render)
+        context = TagContext(self.loaded.content, page.file.url)
+        return replace_tags(markdown, lambda name, args: render_tag(name, args, context))
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         self.ids[page.file.src_uri] = checks.page_ids(html)

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File
 from snp_site.content.models import Content, Page
 from snp_site.content.rawhtml import check_raw_html, dangerous_url
 from snp_site.content.refs import scan
+from snp_site.tags import check_tag
 from snp_site.errors import ContentError
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -48,12 +49,11 @@ def _resolve(page: Page, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), target))
 
 
-def check_refs(content: Content, pages: dict[str, Page], all_files: set[str], broken: set[str],
-               broken_figures: set[str] = frozenset()) -> tuple[list[ContentError], list[AnchorCheck]]:
+def check_refs(content: Content, pages: dict[str, Page], all_files: set[str],
+               broken: set[str]) -> tuple[list[ContentError], list[AnchorCheck]]:
     """Check the bodies of `pages` (valid and partial ones) against everything in content/."""
     errors: list[ContentError] = []
     anchors: list[AnchorCheck] = []
-    figures = sorted(content.figures)
     for page in sorted(pages.values(), key=lambda p: p.src_uri):
         errors += check_raw_html(page.body, page.path, page.body_line)
 
@@ -61,14 +61,10 @@ def check_refs(content: Content, pages: dict[str, Page], all_files: set[str], br
             errors.append(ContentError(page.path, line, code, message, fix))
 
         for ref in scan(page.body, page.body_line):
-            if ref.kind == "figure":
-                if not ref.target:
-                    err(ref.line, "cijfer-syntax", f"'{ref.text}' noemt geen cijfer.",
-                        "Schrijf [[cijfer bestand.naam]], bijvoorbeeld [[cijfer pilot.brieven]].")
-                elif ref.target not in content.figures and not _is_broken_figure(ref.target, broken_figures):
-                    err(ref.line, "onbekend-cijfer", f"het cijfer '{ref.target}' staat niet in content/data/.",
-                        "Controleer de naam: het deel voor de punt is het bestand in content/data/, het "
-                        "deel erna de naam van het cijfer." + _close(ref.target, figures))
+            if ref.kind == "tag":
+                problem = check_tag(ref.target, ref.args, content)
+                if problem:
+                    err(ref.line, *problem)
                 continue
             target = ref.target.split("?", 1)[0]
             if ref.kind == "image":
@@ -78,11 +74,6 @@ def check_refs(content: Content, pages: dict[str, Page], all_files: set[str], br
                 if anchor:
                     anchors.append(anchor)
     return errors, anchors
-
-
-def _is_broken_figure(key: str, broken_figures: set[str]) -> bool:
-    """True for a figure, or a whole data file, already reported as wrong."""
-    return key in broken_figures or key.split(".", 1)[0] + ".*" in broken_figures
 
 
 def _check_image(page: Page, alt: str, target: str, line: int, all_files: set[str], err) -> None:

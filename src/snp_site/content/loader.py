@@ -50,8 +50,6 @@ class Loaded:
     errors: list[ContentError] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)
     """src_uris of pages that exist but could not be read; links to them are not reported again."""
-    broken_figures: set[str] = field(default_factory=set)
-    """Figure keys that exist but are wrong ('stem.*' for an unreadable data file)."""
     partial: dict[str, Page] = field(default_factory=dict)
     """Pages whose front matter failed its schema: their bodies are still checked and rendered,
     so one build reports the mistakes in the body too."""
@@ -87,7 +85,7 @@ def load(docs_dir: Path, display_root: Path, layout: Layout) -> Loaded:
         elif src_uri.startswith(layout.data_dir + "/") and src_uri.endswith(DATA_SUFFIXES):
             figures, bad, errors = load_figure_file(path, display)
             loaded.content.figures.update(figures)
-            loaded.broken_figures |= bad
+            loaded.content.broken_figures |= bad
             loaded.errors += errors
         elif src_uri.endswith(".md"):
             page, errors = _load_page(path.read_bytes(), src_uri, display, layout)

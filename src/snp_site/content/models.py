@@ -67,6 +67,13 @@ class Partner(Page):
         return self.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
 
 
+def dutch_number(value: int | float) -> str:
+    """124.904 and 1,5: the one place where numbers get Dutch separators."""
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    return f"{value:,}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
 @dataclass(frozen=True)
 class Figure:
     """One figure from content/data/: the value, how it is shown, and where it comes from."""
@@ -81,10 +88,8 @@ class Figure:
         """The value in Dutch notation: 124.904 and 1,5."""
         if isinstance(self.value, bool):
             return "ja" if self.value else "nee"
-        if isinstance(self.value, int):
-            return f"{self.value:,}".replace(",", ".")
-        if isinstance(self.value, float):
-            return f"{self.value:,}".replace(",", " ").replace(".", ",").replace(" ", ".")
+        if isinstance(self.value, (int, float)):
+            return dutch_number(self.value)
         try:
             return parse_date(self.value).dutch()
         except DateProblem:
@@ -97,6 +102,11 @@ class Content:
 
     pages: dict[str, Page] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
+    broken_figures: set[str] = field(default_factory=set)
+    """Figure keys that exist but are wrong ('stem.*' for an unreadable data file): already reported."""
+
+    def figure_is_broken(self, key: str) -> bool:
+        return key in self.broken_figures or key.split(".", 1)[0] + ".*" in self.broken_figures
 
     def of_kind(self, cls: type) -> list[Any]:
         return sorted((p for p in self.pages.values() if isinstance(p, cls)), key=lambda p: p.src_uri)

@@ -1,4 +1,4 @@
-"""Find what a Markdown body points at (links, images, figure tags), with file line numbers.
+"""Find what a Markdown body points at (links, images, [[tags]]), with file line numbers.
 
 A light scanner rather than a full parse: it skips fenced code and inline code, which is where
 a bracket is text and not a link. Its output feeds the checks in `checks.py`.
@@ -13,16 +13,22 @@ from dataclasses import dataclass
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
 _LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
-_FIGURE = re.compile(r"\[\[\s*cijfer\b([^\]]*)\]\]")
+_TAG = re.compile(r"\[\[\s*([a-z]+)\b([^\]\[]*)\]\]")
 
 
 @dataclass(frozen=True)
 class Ref:
     kind: str
-    """'link', 'image' or 'figure'."""
+    """'link', 'image' or 'tag'."""
     target: str
+    """The address, or for a tag its name."""
     text: str
+    """Link text, alt text, or for a tag its arguments."""
     line: int
+
+    @property
+    def args(self) -> list[str]:
+        return self.text.split()
 
 
 def _code_flags(body: str) -> Iterator[tuple[str, bool]]:
@@ -47,8 +53,8 @@ def scan(body: str, first_line: int) -> Iterator[Ref]:
         if in_code:
             continue
         visible = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
-        for m in _FIGURE.finditer(visible):
-            yield Ref("figure", m.group(1).strip(), m.group(0), number)
+        for m in _TAG.finditer(visible):
+            yield Ref("tag", m.group(1), m.group(2).strip(), number)
         for m in _LINK.finditer(visible):
             yield Ref("image" if m.group(1) else "link", m.group(3), m.group(2), number)
 
@@ -61,8 +67,8 @@ def blank_code(body: str) -> str:
     return "\n".join(out)
 
 
-def replace_figures(body: str, render: Callable[[str], str]) -> str:
-    """Replace figure tags outside code with `render(key)`; code keeps the tag as written."""
+def replace_tags(body: str, render: Callable[[str, list[str]], str]) -> str:
+    """Replace [[tags]] outside code with `render(name, args)`; code keeps the tag as written."""
     out = []
     for line, in_code in _code_flags(body):
         if in_code:
@@ -70,9 +76,9 @@ def replace_figures(body: str, render: Callable[[str], str]) -> str:
             continue
         parts, last = [], 0
         for code in _INLINE_CODE.finditer(line):
-            parts.append(_FIGURE.sub(lambda m: render(m.group(1).strip()), line[last:code.start()]))
+            parts.append(_TAG.sub(lambda m: render(m.group(1), m.group(2).split()), line[last:code.start()]))
             parts.append(code.group(0))
             last = code.end()
-        parts.append(_FIGURE.sub(lambda m: render(m.group(1).strip()), line[last:]))
+        parts.append(_TAG.sub(lambda m: render(m.group(1), m.group(2).split()), line[last:]))
         out.append("".join(parts))
     return "\n".join(out)

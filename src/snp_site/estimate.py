@@ -1,0 +1,88 @@
+"""The estimate per municipality: what the pilot's rate means for a town of N inhabitants.
+
+[[schatting basis.inwoners basis.maanden stap1 stap2 ...]] takes the number of inhabitants and
+the months the figures cover, then each step of the funnel. The rate is the pilot's own: a step's
+count divided by the inhabitants, per year. The table for fixed sizes is computed here at build;
+the form (assets/javascripts/schatting.js) reads the same constants from the page and rounds the
+same way, so the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from html import escape
+
+from snp_site.content.figures_tag import unknown_figure
+from snp_site.content.models import Content, Figure, dutch_number
+
+TABLE_SIZES = (25_000, 50_000, 100_000, 200_000, 500_000)
+MAX_INHABITANTS = 1_000_000
+_USAGE = ("Schrijf [[schatting pilot.inwoners_zwolle pilot.maanden pilot.brieven pilot.gekoppeld]]: eerst "
+          "het aantal inwoners en het aantal maanden waar de cijfers over gaan, dan de stappen.")
+
+
+@dataclass(frozen=True)
+class Basis:
+    inhabitants: Figure
+    months: Figure
+    steps: tuple[Figure, ...]
+
+    def per_year(self, step: Figure, inhabitants: int) -> float:
+        return float(step.value) / float(self.inhabitants.value) * inhabitants * 12 / float(self.months.value)
+
+
+def rounded(value: float) -> str:
+    """An honest whole number: below 1 'minder dan 1', below 10 whole, else two significant digits."""
+    if value < 1:
+        return "minder dan 1"
+    if value < 10:
+        return dutch_number(int(math.floor(value + 0.5)))
+    digits = int(math.floor(math.log10(value))) - 1
+    return dutch_number(int(math.floor(value / 10 ** digits + 0.5) * 10 ** digits))
+
+
+def check_estimate(args: list[str], content: Content) -> tuple[str, str, str] | None:
+    if len(args) < 3:
+        return ("schatting-syntax", "[[schatting]] heeft te weinig cijfers.", _USAGE)
+    for key in args:
+        problem = unknown_figure(key, content)
+        if problem:
+            return problem
+        figure = content.figures.get(key)
+        if figure is not None and (isinstance(figure.value, bool) or not isinstance(figure.value, (int, float))
+                                   or figure.value <= 0):
+            return ("schatting-geen-getal", f"het cijfer '{key}' is geen getal groter dan 0.", _USAGE)
+    return None
+
+
+def basis_of(args: list[str], content: Content) -> Basis:
+    return Basis(content.figures[args[0]], content.figures[args[1]], tuple(content.figures[k] for k in args[2:]))
+
+
+def render_estimate(args: list[str], context) -> str:
+    basis = basis_of(args, context.content)
+    constants = {
+        "inwoners": basis.inhabitants.value, "maanden": basis.months.value,
+        "stappen": [{"cijfer": s.key, "waarde": s.value, "label": s.label} for s in basis.steps],
+        "max": MAX_INHABITANTS,
+    }
+    head = "".join(f'<th scope="col">{escape(s.label)}</th>' for s in basis.steps)
+    body = "".join(
+        f'<tr><th scope="row">{dutch_number(size)}</th>'
+        + "".join(f"<td>{rounded(basis.per_year(s, size))}</td>" for s in basis.steps) + "</tr>"
+        for size in TABLE_SIZES)
+    table = (f'<table class="snp-schatting-tabel"><caption>Indicatie per jaar, naar aantal inwoners</caption>'
+             f'<thead><tr><th scope="col">Inwoners</th>{head}</tr></thead><tbody>{body}</tbody></table>')
+    form = ('<form class="snp-schatting-form" hidden novalidate>'
+            '<label for="snp-inwoners">Aantal inwoners van uw gemeente</label>'
+            '<input id="snp-inwoners" name="inwoners" type="text" inputmode="numeric" autocomplete="off" '
+            'aria-describedby="snp-inwoners-uitleg snp-inwoners-fout">'
+            f'<p id="snp-inwoners-uitleg">Een heel getal van 1 tot en met {dutch_number(MAX_INHABITANTS)}.</p>'
+            '<p id="snp-inwoners-fout" class="snp-fout"></p>'
+            '<button type="submit" class="md-button">Bereken</button></form>'
+            '<div class="snp-schatting-uitkomst" aria-live="polite"></div>')
+    script = escape(context.link("assets/javascripts/schatting.js"))
+    return (f'<div class="snp-schatting" data-schatting="{escape(json.dumps(constants, sort_keys=True))}">'
+            f"{form}{table}</div>\n\n<script src=\"{script}\" defer></script>\n")

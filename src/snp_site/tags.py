@@ -1,0 +1,66 @@
+"""Tags editors put in Markdown, such as [[cijfer pilot.brieven]] or [[grafiek trechter ...]].
+
+One syntax for everything the build fills in from data, so a figure, a chart or the estimate
+table is never typed twice. Each tag name has a check (run before anything is written, worded
+in Dutch) and a renderer (run when MkDocs reads the page).
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from html import escape
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from snp_site import charts, estimate
+from snp_site.content import figures_tag
+from snp_site.content.models import Content
+
+Problem = tuple[str, str, str]
+"""(code, message, fix) of a tag that cannot be filled in."""
+
+
+@dataclass(frozen=True)
+class TagContext:
+    """What a renderer may use: the content model and where the page lives."""
+
+    content: Content
+    page_url: str
+    """URL of the page relative to the site root, e.g. 'uw-gemeente/' ('' for the home page)."""
+
+    def link(self, site_path: str) -> str:
+        """A relative link from this page to a path relative to the site root."""
+        return posixpath.relpath(site_path, self.page_url.rstrip("/") or ".")
+
+
+@dataclass(frozen=True)
+class TagSpec:
+    check: Callable[[list[str], Content], Problem | None]
+    render: Callable[[list[str], TagContext], str]
+
+
+TAGS: dict[str, TagSpec] = {
+    "cijfer": TagSpec(figures_tag.check_figure, figures_tag.render_figure),
+    "grafiek": TagSpec(charts.check_chart, charts.render_chart),
+    "schatting": TagSpec(estimate.check_estimate, estimate.render_estimate),
+}
+
+
+def check_tag(name: str, args: list[str], content: Content) -> Problem | None:
+    spec = TAGS.get(name)
+    if spec is None:
+        close = difflib.get_close_matches(name, list(TAGS), n=1, cutoff=0.6)
+        hint = f"Bedoelde u [[{close[0]} ...]]? " if close else ""
+        return ("onbekende-code", f"'[[{name}]]' is geen bekende code.",
+                f"{hint}Bekende codes: {', '.join(f'[[{n} ...]]' for n in sorted(TAGS))}. Wilt u echt "
+                "dubbele rechte haken in de tekst, zet ze dan tussen backticks (`).")
+    return spec.check(args, content)
+
+
+def render_tag(name: str, args: list[str], context: TagContext) -> str:
+    """The tag filled in; a tag that fails its check stays as written (the build fails on it anyway)."""
+    spec = TAGS.get(name)
+    if spec is None or spec.check(args, context.content) is not None:
+        return escape(f"[[{' '.join([name, *args])}]]")
+    return spec.render(args, context)
