@@ -7,13 +7,17 @@ one real build of a page that uses every allowed form.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import FIXTURES, apply, build
 from snp_site.content import facts
+from snp_site.dates import PartialDate
 
 ALLOWED = ["Verordening (EU) 2016/679", "artikel 28", "G32"]
 
@@ -62,3 +66,14 @@ def test_every_allowed_form_builds_and_shows(base_copy: Path) -> None:
     text = soup.select_one("article").get_text(" ")
     assert "038 123 45 67" in text and "info@proef.invalid" in text and "G32" in text
     assert soup.select_one('meta[name="description"]')["content"].endswith("in de beschrijving.")
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)), st.booleans())
+def test_any_dutch_date_passes(day: dt.date, month_only: bool) -> None:
+    date = PartialDate(day.year, day.month, None if month_only else day.day)
+    assert facts.loose_numbers(f"Op {date.dutch()} was het zover.", []) == []
+
+
+@given(st.integers(min_value=0, max_value=10**7).filter(lambda n: not 1900 <= n <= 2099))
+def test_any_other_number_is_loose(number: int) -> None:
+    assert facts.loose_numbers(f"Er kwamen {number} mensen.", []) == [str(number)]
