@@ -20,7 +20,7 @@ from mkdocs.utils import CountHandler
 
 from snp_site import headers, publish
 from snp_site.config import SnpConfig
-from snp_site.content import checks
+from snp_site.content import checks, facts
 from snp_site.content.loader import Loaded, load, walk
 from snp_site.content.refs import replace_tags
 from snp_site.dates import build_date
@@ -77,7 +77,9 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         markdown = {f for f in all_files if f.endswith(".md")}
         prefix = docs_dir.resolve().relative_to(root.resolve()).as_posix()
         self.errors = (self.loaded.errors + ref_errors +
-                       checks.duplicate_urls(markdown, prefix, docs_dir, config.use_directory_urls))
+                       checks.duplicate_urls(markdown, prefix, docs_dir, config.use_directory_urls) +
+                       facts.check_facts(pages, self.loaded.content.figures,
+                                         facts.data_files(docs_dir, prefix, layout.data_dir)))
         # Data files feed pages; they are not published themselves.
         for file in list(files):
             if file.src_uri.startswith(layout.data_dir + "/"):

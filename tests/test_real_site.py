@@ -1,0 +1,144 @@
+"""The real site, built from this repository's content/, read back with an HTML parser.
+
+Checks what a municipality relies on: every page builds, the funnel figures on Resultaten are
+the data file's, no number appears without a source, and no contact detail appears that the
+sources do not give. The expected values are read from the data files with PyYAML and the
+pages with BeautifulSoup, independently of the plugin's own code.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from helpers import ROOT, build
+
+MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december")
+DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?|(?:{MONTHS}) \d{{4}}|(?:19|20)\d{{2}})\b", re.I)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w-])(?:\+31|0)\d(?:[ -]?\d){7,9}(?![\w-])")
+FUNNEL = ("brieven", "telefonisch_bereikt", "afspraken", "gekoppeld")
+# Web addresses the sources give: the pilot site (002), Impluz (002), the ministry's letterhead (001).
+SOURCE_HOSTS = {"www.steunnapartnerverlieszwolle.nl", "www.impluz.nl", "www.rijksoverheid.nl"}
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("echt") / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    for folder in ("content", "overrides"):
+        shutil.copytree(ROOT / folder, project / folder)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def data(name: str) -> dict:
+    return yaml.safe_load((ROOT / "content" / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+def article(project: Path, url: str) -> BeautifulSoup:
+    html = (project / "site" / url / "index.html").read_text(encoding="utf-8")
+    found = BeautifulSoup(html, "html.parser").select_one("article")
+    assert found is not None, url
+    return found
+
+
+def pages(project: Path) -> list[str]:
+    """The URL of every Markdown page in content/ (directory URLs, as mkdocs.yml sets)."""
+    urls = []
+    for md in sorted((project / "content").rglob("*.md")):
+        rel = md.relative_to(project / "content").with_suffix("").as_posix()
+        urls.append("" if rel == "index" else rel.removesuffix("/index"))
+    return urls
+
+
+def nav_files(node: object) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [f for value in node.values() for f in nav_files(value)]
+    if isinstance(node, list):
+        return [f for item in node for f in nav_files(item)]
+    return []
+
+
+def test_every_page_is_built_and_in_the_nav(real_site: Path) -> None:
+    for url in pages(real_site):
+        assert (real_site / "site" / url / "index.html").is_file(), url
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    in_nav = set(nav_files(config["nav"]))
+    ours = {md.relative_to(real_site / "content").as_posix()
+            for md in (real_site / "content").rglob("*.md") if "nieuws" not in md.parts}
+    assert ours <= in_nav, sorted(ours - in_nav)
+
+
+def test_funnel_on_resultaten_equals_the_data_file(real_site: Path) -> None:
+    pilot = data("pilot")
+    page = article(real_site, "resultaten")
+    for key in FUNNEL:
+        expected = f"{pilot[key]['waarde']:,}".replace(",", ".")
+        shown = [span.get_text() for span in page.select(f'[data-cijfer="pilot.{key}"]')]
+        assert shown == [expected], key
+    # The table reads top to bottom as the funnel: each step a subset of the one before.
+    cells = [row.select("td")[1].get_text(strip=True) for row in page.select("table tbody tr")]
+    assert cells == [str(pilot[key]["waarde"]) for key in FUNNEL]
+    assert [int(c) for c in cells] == sorted((int(c) for c in cells), reverse=True)
+
+
+def test_every_number_is_a_date_a_figure_or_allowed(real_site: Path) -> None:
+    allowed = sorted((str(entry["waarde"]) for entry in data("toegestaan").values()), key=len, reverse=True)
+    for url in pages(real_site):
+        page = article(real_site, url)
+        for span in page.select(".snp-cijfer"):
+            span.decompose()
+        text = " ".join(page.get_text(" ").split())
+        for literal in allowed:
+            text = text.replace(literal, " ")
+        assert not re.findall(r"\d+", DATE.sub(" ", text)), url
+
+
+def _digits_or_lower(detail: str) -> str:
+    return re.sub(r"^(?:mailto:|tel:)|[^\w@.+]|\.(?=\d)", "", detail.lower())
+
+
+def test_no_contact_detail_that_the_sources_do_not_give(real_site: Path) -> None:
+    # Only details listed with their source in the allow-list may appear (today: none).
+    sourced = {_digits_or_lower(str(entry["waarde"])) for entry in data("toegestaan").values()}
+    for html_file in sorted((real_site / "site").rglob("*.html")):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        text = soup.get_text(" ")
+        hrefs = [a.get("href", "") for a in soup.select("a[href]")]
+        found = EMAIL.findall(text) + PHONE.findall(text) + [
+            h for h in hrefs if h.startswith(("mailto:", "tel:"))]
+        assert {_digits_or_lower(d) for d in found} <= sourced, (html_file, found)
+        content = soup.select_one("article")
+        for a in content.select("a[href^='http']") if content else []:
+            host = re.match(r"https?://([^/]+)", a["href"]).group(1)
+            if host != "www.steunnapartnerverlieszwolle.nl" or "/overdracht/" not in a["href"]:
+                assert host in SOURCE_HOSTS, (html_file, a["href"])
+
+
+def test_handreiking_tools(real_site: Path) -> None:
+    checklists = article(real_site, "handreiking/10-checklists")
+    assert len(checklists.select("li input[type=checkbox]")) >= 20
+    letter = article(real_site, "handreiking/11-modelbrief").get_text(" ")
+    for placeholder in ("[naam gemeente]", "[naam welzijnsorganisatie]", "[telefoonnummer welzijnsorganisatie]"):
+        assert placeholder in letter
+    privacy = " ".join(article(real_site, "handreiking/12-gegevens-en-privacy").get_text(" ").split())
+    for words in ("verwerkersovereenkomst", "bewerkersovereenkomst", "verwerkingsverantwoordelijke",
+                  "artikel 28", "artikel 35", "DPIA", "25 mei 2018"):
+        assert words in privacy, words
+
+
+def test_chapters_go_into_the_toolkit() -> None:
+    for chapter in sorted((ROOT / "content").glob("*/[0-9][0-9]-*.md")):
+        meta = yaml.safe_load(chapter.read_text(encoding="utf-8").split("---")[1])
+        assert meta.get("toolkit") is True, chapter.name
+        assert len(meta["description"]) <= 160, chapter.name
