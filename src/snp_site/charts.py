@@ -136,15 +136,10 @@ def render_chart(args: list[str], context) -> str:
         for date, text, src in events:
             label = escape(text)
             if src:
-                label = f'<a href="{escape(context.link(_url_of(src)))}">{label}</a>'
+                label = f'<a href="{escape(context.link_to_page(src))}">{label}</a>'
             cells.append(f"<tr><td>{escape(date.dutch())}</td><td>{label}</td></tr>")
         table = (f'<table class="snp-grafiek-tabel"><caption>{title}: de gebeurtenissen</caption><thead><tr>'
                  f'<th scope="col">Wanneer</th><th scope="col">Wat</th></tr></thead><tbody>{"".join(cells)}</tbody>'
                  "</table>")
     return f'<figure class="snp-grafiek snp-{kind}">{svg}</figure>\n\n{table}\n'
 
-
-def _url_of(src_uri: str) -> str:
-    """Directory URL of a page, as MkDocs gives it with use_directory_urls."""
-    stem = src_uri.removesuffix(".md")
-    return (stem.removesuffix("index") if stem.endswith("index") else stem + "/") or "."

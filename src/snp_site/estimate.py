@@ -45,7 +45,7 @@ def rounded(value: float) -> str:
 
 def check_estimate(args: list[str], content: Content) -> tuple[str, str, str] | None:
     if len(args) < 3:
-        return ("schatting-syntax", "[[schatting]] heeft te weinig cijfers.", _USAGE)
+        return ("schatting-syntax", f"'[[schatting {' '.join(args)}]]' noemt te weinig cijfers.", _USAGE)
     for key in args:
         problem = unknown_figure(key, content)
         if problem:

@@ -104,7 +104,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         if model is None:
             return markdown
         page.meta = dict(model.meta)
-        context = TagContext(self.loaded.content, page.file.url)
+        urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        context = TagContext(self.loaded.content, page.file.url, urls)
         return replace_tags(markdown, lambda name, args: render_tag(name, args, context))
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:

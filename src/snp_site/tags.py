@@ -11,7 +11,7 @@ import difflib
 import posixpath
 from html import escape
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from snp_site import charts, estimate
 from snp_site.content import figures_tag
@@ -28,10 +28,17 @@ class TagContext:
     content: Content
     page_url: str
     """URL of the page relative to the site root, e.g. 'uw-gemeente/' ('' for the home page)."""
+    urls: dict[str, str] = field(default_factory=dict)
+    """Site-relative URL of every page by src_uri, as MkDocs computed it."""
 
     def link(self, site_path: str) -> str:
         """A relative link from this page to a path relative to the site root."""
-        return posixpath.relpath(site_path, self.page_url.rstrip("/") or ".")
+        here = posixpath.dirname(self.page_url) if not self.page_url.endswith("/") else self.page_url
+        link = posixpath.relpath(site_path or ".", here.rstrip("/") or ".")
+        return link + "/" if site_path.endswith("/") and not link.endswith("/") else link
+
+    def link_to_page(self, src_uri: str) -> str:
+        return self.link(self.urls[src_uri])
 
 
 @dataclass(frozen=True)

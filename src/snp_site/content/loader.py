@@ -127,7 +127,8 @@ def _build_model(source: Source, src_uri: str, kind: str) -> Page:
     common = dict(src_uri=src_uri, path=source.path, title=meta["title"].strip(),
                   description=meta["description"].strip(), body=source.body, body_line=source.body_line,
                   meta=meta, kind=kind,
-                  lines={path[0]: line for path, line in source.meta.lines.items() if len(path) == 1})
+                  lines={path[0]: line for path, line in source.meta.lines.items() if len(path) == 1},
+                  toolkit=bool(meta.get("toolkit", False)))
     if kind == "nieuwsbericht":
         return NewsItem(**common, date=parse_date(meta["date"]), gemeenten=tuple(meta.get("gemeenten", ())),
                         partners=tuple(meta.get("partners", ())))
@@ -136,7 +137,7 @@ def _build_model(source: Source, src_uri: str, kind: str) -> Page:
                        website=meta.get("website"), logo=meta.get("logo"), logo_alt=meta.get("logo_alt"))
     if kind == "hoofdstuk":
         folder, _, name = src_uri.rpartition("/")
-        return Chapter(**common, section=folder, order=int(name[:2]), toolkit=bool(meta.get("toolkit", False)))
+        return Chapter(**common, section=folder, order=int(name[:2]))
     return Page(**common)
 
 

@@ -29,6 +29,8 @@ class Page:
     lines: dict[str, int] = field(default_factory=dict)
     """Line in the file of each front-matter key, for errors found after loading."""
     kind: str = "pagina"
+    toolkit: bool = False
+    """Whether the page goes into the PDF toolkit (in nav order)."""
 
     def line_of(self, key: str) -> int | None:
         return self.lines.get(key)
@@ -40,7 +42,6 @@ class Chapter(Page):
 
     section: str = ""
     order: int = 0
-    toolkit: bool = False
 
 
 @dataclass

@@ -36,7 +36,7 @@ COMMON = (
 )
 
 SCHEMAS: dict[str, tuple[Field, ...]] = {
-    "pagina": COMMON,
+    "pagina": COMMON + (Field("toolkit", "bool"),),
     "hoofdstuk": COMMON + (Field("toolkit", "bool"),),
     "nieuwsbericht": COMMON + (Field("date", "date", required=True), Field("gemeenten", "names"),
                                Field("partners", "names")),
