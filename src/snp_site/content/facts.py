@@ -18,6 +18,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from snp_site.content.models import Figure, Page
+from snp_site.content.personal import personal_numbers
+
+PERSONAL = ("burgerservicenummer (BSN)", "rekeningnummer (IBAN)")
 from snp_site.dates import MONTHS_NL
 from snp_site.errors import ContentError
 
@@ -67,15 +70,28 @@ def _without(text: str, allowed: list[str]) -> str:
         text = text.replace(literal, " ")
     for pattern in _HIDDEN:
         text = pattern.sub(" ", text)
+    for _, found in list(personal_numbers(text)):
+        text = text.replace(found, " ")
     text = _PHONE.sub(" ", _EMAIL.sub(" ", text))
     return _DATES.sub(" ", text)
 
 
 def contact_details(text: str) -> Iterator[tuple[str, str]]:
-    """('e-mailadres' or 'telefoonnummer', the detail as written) for each one in `text`."""
+    """(kind, the detail as written) for each e-mail address, phone number, BSN or IBAN in `text`.
+
+    A BSN or IBAN is found first and taken out, so its digits are not read as a phone number too."""
+    text = yield from _take_personal(text)
     for kind, pattern in (("e-mailadres", _EMAIL), ("telefoonnummer", _PHONE)):
         for match in pattern.finditer(text):
             yield kind, re.sub(r"^(?:mailto:|tel:)", "", match.group(0).strip())
+
+
+def _take_personal(text: str):
+    """Yield each BSN or IBAN of `text`; return the text without them."""
+    for kind, found in list(personal_numbers(text)):
+        yield kind, found
+        text = text.replace(found, " ")
+    return text
 
 
 def loose_numbers(line: str, allowed: list[str]) -> list[str]:
@@ -87,7 +103,15 @@ def _contact_errors(path: str, lines: Iterable[tuple[int, str]], allowed: set[st
     errors = []
     for number, line in lines:
         for kind, found in contact_details(line):
-            if _normal(found) not in allowed:
+            if _normal(found) in allowed:
+                continue
+            if kind in PERSONAL:
+                errors.append(ContentError(
+                    path, number, "persoonsgegeven",
+                    f"'{found}' lijkt een {kind}. Zo'n nummer van een inwoner op de site is een datalek.",
+                    f"Haal het nummer weg. Is het echt een openbaar nummer met een bron, zet het dan met die "
+                    f"bron in content/data/{ALLOW_LIST}.yml."))
+            else:
                 errors.append(ContentError(
                     path, number, "contactgegeven-zonder-bron",
                     f"het {kind} '{found}' staat niet in de lijst van toegestane gegevens.",
