@@ -163,3 +163,12 @@ def test_offsite_check_can_fail(base_copy: Path) -> None:
         encoding="utf-8")
     assert offsite_loads(base_copy / "site", "proef.invalid") == [
         "index.html: https://fonts.googleapis.com/css?family=Roboto"]
+
+
+def test_published_site_has_no_source_maps_and_only_dutch_search(built_base: Path) -> None:
+    site = built_base / "site"
+    assert list(site.rglob("*.map")) == []
+    for asset in list(site.rglob("*.js")) + list(site.rglob("*.css")):
+        assert b"sourceMappingURL" not in asset.read_bytes(), asset
+    lunr = sorted(p.name for p in (site / "assets" / "javascripts" / "lunr").rglob("*.js"))
+    assert lunr == ["lunr.multi.min.js", "lunr.nl.min.js", "lunr.stemmer.support.min.js"]

@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from snp_site import headers, publish
+from snp_site import headers, publish, slim
 from snp_site.config import SnpConfig
 from snp_site.content import checks, facts
 from snp_site.content.loader import Loaded, load, walk
@@ -125,7 +125,10 @@ class SnpPlugin(BasePlugin[SnpConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Publish only a build that nothing can fail any more (strict mode counts warnings after us)."""
         self._detach_counter()
-        headers.write_headers_file(Path(config.site_dir))
+        built = Path(config.site_dir)
+        slim.remove_source_maps(built)
+        slim.keep_search_languages(built, _search_languages(config))
+        headers.write_headers_file(built)
         if self.staging is None or self.site_dir is None:
             return
         if config.strict and self._warning_count:
@@ -150,3 +153,12 @@ class SnpPlugin(BasePlugin[SnpConfig]):
             self._warning_count = sum(n for _, n in self.warnings.get_counts())
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             self.warnings = None
+
+
+def _search_languages(config: MkDocsConfig) -> list[str]:
+    """The languages Material's search plugin indexes (its 'lang' option, else the theme language)."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            return list(plugin.config.get("lang") or [config.theme.get("language", "en")])
+    return []
