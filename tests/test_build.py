@@ -172,3 +172,29 @@ def test_published_site_has_no_source_maps_and_only_dutch_search(built_base: Pat
         assert b"sourceMappingURL" not in asset.read_bytes(), asset
     lunr = sorted(p.name for p in (site / "assets" / "javascripts" / "lunr").rglob("*.js"))
     assert lunr == ["lunr.multi.min.js", "lunr.nl.min.js", "lunr.stemmer.support.min.js"]
+
+
+def test_last_changed_comes_from_front_matter_or_the_build_date(base_copy: Path) -> None:
+    chapter = base_copy / "content" / "methodiek" / "01-eerste.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace("toolkit: true", "toolkit: true\nupdated: 2018-01"),
+                       encoding="utf-8")
+    assert build(base_copy).returncode == 0
+    site = base_copy / "site"
+    def changed(page: str) -> str:
+        soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+        return " ".join(soup.select_one(".md-source-file").get_text().split())
+    assert changed("methodiek/01-eerste/index.html") == "Laatst gewijzigd op januari 2018"
+    assert changed("index.html") == "Laatst gewijzigd op 14 juli 2017"  # SOURCE_DATE_EPOCH of the tests
+
+
+def test_edit_link_only_when_a_repository_is_configured(base_copy: Path) -> None:
+    index = BeautifulSoup((base_copy / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert index.select('a[rel="edit"]') == []
+    config = base_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "theme:", "repo_url: https://git.invalid/redactie/site\nedit_uri: edit/main/content/\ntheme:").replace(
+        "  font: false", "  font: false\n  features: [content.action.edit]"), encoding="utf-8")
+    assert build(base_copy).returncode == 0
+    page = BeautifulSoup((base_copy / "site" / "methodiek" / "01-eerste" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert page.select_one('a[rel="edit"]')["href"] == "https://git.invalid/redactie/site/edit/main/content/methodiek/01-eerste.md"

@@ -23,7 +23,7 @@ from snp_site.config import SnpConfig
 from snp_site.content import checks, facts
 from snp_site.content.loader import Loaded, load, walk
 from snp_site.content.refs import replace_tags
-from snp_site.dates import build_date
+from snp_site.dates import build_date, last_changed
 from snp_site.errors import ContentError, ContentErrors
 from snp_site.tags import TagContext, render_tag
 
@@ -104,6 +104,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         if model is None:
             return markdown
         page.meta = dict(model.meta)
+        # Material shows meta.revision_date under the page; ours comes from front matter or the build.
+        page.meta["revision_date"] = "Laatst gewijzigd op " + last_changed(model.meta.get("updated")).dutch()
         urls = {f.src_uri: f.url for f in files.documentation_pages()}
         context = TagContext(self.loaded.content, page.file.url, urls)
         return replace_tags(markdown, lambda name, args: render_tag(name, args, context))

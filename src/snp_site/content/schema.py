@@ -33,6 +33,7 @@ COMMON = (
     Field("title", "text", required=True, max_len=TITLE_MAX),
     Field("description", "text", required=True, max_len=DESCRIPTION_MAX),
     Field("hide", "hide"),
+    Field("updated", "date"),
 )
 
 SCHEMAS: dict[str, tuple[Field, ...]] = {
