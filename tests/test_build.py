@@ -198,3 +198,13 @@ def test_edit_link_only_when_a_repository_is_configured(base_copy: Path) -> None
     page = BeautifulSoup((base_copy / "site" / "methodiek" / "01-eerste" / "index.html").read_text(encoding="utf-8"),
                          "html.parser")
     assert page.select_one('a[rel="edit"]')["href"] == "https://git.invalid/redactie/site/edit/main/content/methodiek/01-eerste.md"
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["controleer", "--help"], "gebruik: snp controleer"),
+    (["bestaatniet"], "snp: fout: argument OPDRACHT: onbekende opdracht"),
+])
+def test_cli_speaks_dutch_in_help_and_errors(tmp_path: Path, args: list[str], expected: str) -> None:
+    result = run(tmp_path, tool("snp"), *args)
+    assert expected in result.stdout + result.stderr
+    assert "usage:" not in result.stdout + result.stderr

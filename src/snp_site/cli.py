@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -56,6 +57,13 @@ def check(config_file: Path) -> tuple[list[ContentError], list[str]]:
         mkdocs_log.propagate = propagate
 
 
+def _colour(text: str, code: str) -> str:
+    """ANSI colour only for a person at a terminal (and never with NO_COLOR set)."""
+    if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+        return f"\033[{code}m{text}\033[0m"
+    return text
+
+
 def _controleer(args: argparse.Namespace) -> int:
     try:
         errors, warnings = check(args.config)
@@ -63,31 +71,54 @@ def _controleer(args: argparse.Namespace) -> int:
         print(f"{args.config}: de instellingen kloppen niet: {exc}", file=sys.stderr)
         return 1
     for error in errors:
-        print(error.format())
+        where, _, rest = error.format().partition(": ")
+        print(f"{_colour(where, '1;31')}: {rest}")
     for warning in warnings:
-        print(f"waarschuwing: {warning}")
+        print(f"{_colour('waarschuwing', '1;33')}: {warning}")
     if errors or warnings:
         counted = summary(errors) if errors else "0 fouten"
         extra = f" en {len(warnings)} waarschuwing(en)" if warnings else ""
         print(f"{counted}{extra}.")
         return 1
-    print("Geen fouten gevonden.")
+    print(_colour("Geen fouten gevonden.", "32"))
     return 0
 
 
+class DutchParser(argparse.ArgumentParser):
+    """argparse with Dutch usage line, headings and error message (argparse's own texts are English)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("add_help", False)
+        kwargs.setdefault("formatter_class", _DutchHelp)
+        super().__init__(*args, **kwargs)
+        self._optionals.title = "opties"
+        self._positionals.title = "argumenten"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> None:
+        self.print_usage(sys.stderr)
+        translated = (message.replace("the following arguments are required", "deze argumenten ontbreken")
+                      .replace("unrecognized arguments", "onbekende argumenten")
+                      .replace("invalid choice", "onbekende opdracht").replace("choose from", "kies uit")
+                      .replace("expected one argument", "hier hoort één waarde bij"))
+        self.exit(2, f"{self.prog}: fout: {translated}\n")
+
+
+class _DutchHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(
-        prog="snp", add_help=False,
+    main = DutchParser(
+        prog="snp",
         description="Hulpmiddelen voor de redactie van de overdrachtsite. Bouwen en bekijken gaat "
-                    "met mkdocs build en mkdocs serve.")
-    main.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    sub = main.add_subparsers(title="opdrachten", metavar="OPDRACHT")
-    ctl = sub.add_parser("controleer", add_help=False,
-                         help="controleer alle inhoud zonder de site bij te werken",
+                    "met mkdocs build en mkdocs serve (of make site en make serve).")
+    sub = main.add_subparsers(title="opdrachten", metavar="OPDRACHT", parser_class=DutchParser)
+    ctl = sub.add_parser("controleer", help="controleer alle inhoud zonder de site bij te werken",
                          description="Controleert alle bestanden in content/ met dezelfde controles als "
                                      "de build. Schrijft niets in site/. Geeft 0 terug als alles klopt, "
                                      "anders 1.")
-    ctl.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
     ctl.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
                      help="het instellingenbestand (standaard: mkdocs.yml)")
     ctl.set_defaults(run=_controleer)
