@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from snp_site import headers, publish, slim
+from snp_site import headers, preview, publish, slim
 from snp_site.config import SnpConfig
 from snp_site.content import checks, facts
 from snp_site.content.loader import Loaded, load, walk
@@ -116,12 +116,22 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.errors += checks.check_anchors(self.anchor_checks, self.ids)
-        if self.errors:
+        if self.errors and self.command == "serve":
+            self.errors = ContentErrors(self.errors).errors
+            for error in self.errors:
+                log.warning(error.format())
+        elif self.errors:
             raise ContentErrors(self.errors)
         assert self.loaded is not None
         env.globals["snp_content"] = self.loaded.content
         env.globals["snp_build_date"] = build_date()
         return env
+
+    def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
+        """While serving with content errors, every page is the Dutch list of errors."""
+        if self.errors and self.command == "serve":
+            return preview.error_page(self.errors, config.site_name)
+        return output
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
