@@ -13,6 +13,8 @@ class SnpConfig(base.Config):
     partners_dir = c.Type(str, default=Layout.partners_dir)
     chapter_dirs = c.ListOfItems(c.Type(str), default=list(Layout.chapter_dirs))
     data_dir = c.Type(str, default=Layout.data_dir)
+    gemeente = c.Optional(c.Type(str))
+    """Set by `snp toolkit --gemeente`: fill in [naam gemeente] in the personal copies."""
 
     def layout(self) -> Layout:
         return Layout(self.news_dir, self.partners_dir, tuple(self.chapter_dirs), self.data_dir)

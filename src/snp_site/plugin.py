@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from snp_site import headers, preview, publish, slim
+from snp_site import documents, headers, preview, publish, slim
 from snp_site.config import SnpConfig
 from snp_site.content import checks, facts
 from snp_site.content.loader import Loaded, load, walk
@@ -43,6 +43,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         self.errors: list[ContentError] = []
         self.anchor_checks: list[checks.AnchorCheck] = []
         self.ids: dict[str, set[str]] = {}
+        self.documents: dict[str, dict[str, bytes]] = {}
         self.warnings: CountHandler | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -54,7 +55,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         config.validation.links.not_found = logging.DEBUG
         config.validation.links.anchors = logging.DEBUG
         config.validation.links.unrecognized_links = logging.DEBUG
-        self.errors, self.ids, self.anchor_checks = [], {}, []
+        self.errors, self.ids, self.anchor_checks, self.documents = [], {}, [], {}
         if self.command != "serve":
             self.site_dir = Path(config.site_dir)
             self.staging = publish.staging_dir(self.site_dir)
@@ -112,7 +113,23 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         self.ids[page.file.src_uri] = checks.page_ids(html)
-        return html
+        model = self.loaded.content.pages.get(page.file.src_uri) if self.loaded else None
+        if model is None or not model.meta.get("document") or self.errors:
+            return html
+        heading = model.meta["document"] if isinstance(model.meta["document"], str) else None
+        label = heading or model.title
+        info = documents.DocumentInfo(label, model.description, config.site_name, int(build_date().timestamp()))
+        made = documents.make_documents(html, info, heading, self.config.gemeente)
+        if made is None:
+            self.errors.append(documents.missing_heading(model, heading or ""))
+            return html
+        stem = documents.file_stem(page.file.src_uri)
+        self.documents[stem] = made
+        context = TagContext(self.loaded.content, page.file.url)
+        links = documents.download_links(label, stem, {k: len(v) for k, v in made.items()},
+                                         context.link)
+        head, found, rest = html.partition("</h1>")
+        return head + found + "\n" + links + rest if found else links + html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.errors += checks.check_anchors(self.anchor_checks, self.ids)
@@ -138,6 +155,10 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         """Publish only a build that nothing can fail any more (strict mode counts warnings after us)."""
         self._detach_counter()
         built = Path(config.site_dir)
+        for stem, made in sorted(self.documents.items()):
+            (built / "downloads").mkdir(exist_ok=True)
+            for ext, data in made.items():
+                (built / "downloads" / f"{stem}.{ext}").write_bytes(data)
         slim.remove_source_maps(built)
         slim.keep_search_languages(built, _search_languages(config))
         headers.write_headers_file(built)

@@ -37,8 +37,8 @@ COMMON = (
 )
 
 SCHEMAS: dict[str, tuple[Field, ...]] = {
-    "pagina": COMMON + (Field("toolkit", "bool"),),
-    "hoofdstuk": COMMON + (Field("toolkit", "bool"),),
+    "pagina": COMMON + (Field("toolkit", "bool"), Field("document", "document")),
+    "hoofdstuk": COMMON + (Field("toolkit", "bool"), Field("document", "document")),
     "nieuwsbericht": COMMON + (Field("date", "date", required=True), Field("gemeenten", "names"),
                                Field("partners", "names")),
     "partner": COMMON + (Field("name", "text", required=True, max_len=TITLE_MAX),
@@ -130,9 +130,17 @@ def _check_hide(f: Field, value: Any) -> tuple[str, str] | None:
     return None
 
 
+def _check_document(f: Field, value: Any) -> tuple[str, str] | None:
+    if value is True or value is False or (isinstance(value, str) and value.strip()):
+        return None
+    return (f"'{f.name}' moet true, false of de tekst van een kop op deze pagina zijn.",
+            "Schrijf document: true voor de hele pagina, of document: De brief voor alleen het deel onder "
+            "de kop 'De brief'.")
+
+
 _CHECKS: dict[str, Callable[[Field, Any], tuple[str, str] | None]] = {
     "text": _check_text, "bool": _check_bool, "date": _check_date, "names": _check_names,
-    "url": _check_url, "hide": _check_hide,
+    "url": _check_url, "hide": _check_hide, "document": _check_document,
 }
 
 

@@ -1,0 +1,66 @@
+"""Editable documents (DOCX and ODT) made from pages, for municipalities to adapt in their own office software.
+
+The text exists once: a page's rendered HTML (the same the site shows and the PDF prints) is read
+into a few plain blocks (`structure.py`), which each writer turns into real headings, lists and
+tables of its format. Output is byte-identical for the same input (`zipfix.py`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+
+from snp_site.content.models import Page
+from snp_site.documents import docx_writer, odt_writer
+from snp_site.errors import ContentError
+from snp_site.documents.structure import Block, fill_placeholder, read_blocks, section
+
+FORMATS = {
+    "docx": ("Word-bestand", "DOCX"),
+    "odt": ("LibreOffice-bestand", "ODT"),
+}
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    title: str
+    subject: str
+    author: str
+    """Shown as the document's author: the site's name, never a person."""
+    epoch: int
+    """Seconds since 1970 for every date inside the file (SOURCE_DATE_EPOCH)."""
+
+
+def file_stem(src_uri: str) -> str:
+    """downloads/<stem>.docx: the page's file name without its order prefix (11-modelbrief -> modelbrief)."""
+    return re.sub(r"^\d{2}-", "", src_uri.rsplit("/", 1)[-1].removesuffix(".md"))
+
+
+def download_links(label: str, stem: str, sizes: dict[str, int], link: "Callable[[str], str]") -> str:
+    """One paragraph with a link per format; each link text says the format and the size."""
+    links = [f'<a href="{escape(link(f"downloads/{stem}.{ext}"))}" download>{escape(label)} als {name} '
+             f"({code}, {math.ceil(sizes[ext] / 1024)} KB)</a>" for ext, (name, code) in FORMATS.items()]
+    return f'<p class="snp-downloads">Download: {" of ".join(links)}</p>'
+
+
+def missing_heading(page: Page, heading: str) -> ContentError:
+    return ContentError(page.path, page.line_of("document"), "document-kop",
+                        f"'document' noemt de kop '{heading}', maar die kop staat niet op deze pagina.",
+                        "Schrijf achter document: de tekst van een kop precies zoals op de pagina, of "
+                        "document: true voor de hele pagina.")
+
+
+def make_documents(html: str, info: DocumentInfo, heading: str | None = None,
+                   gemeente: str | None = None) -> dict[str, bytes] | None:
+    """DOCX and ODT bytes of a page (or of its section under `heading`); None if that heading is missing."""
+    blocks: list[Block] = read_blocks(html)
+    if heading:
+        blocks = section(blocks, heading)
+        if not blocks:
+            return None
+    if gemeente:
+        blocks = fill_placeholder(blocks, "[naam gemeente]", gemeente)
+    return {"docx": docx_writer.write(blocks, info), "odt": odt_writer.write(blocks, info)}

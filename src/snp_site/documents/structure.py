@@ -1,0 +1,190 @@
+"""Read rendered page HTML into plain blocks: headings, paragraphs, list items, tables.
+
+Only what an office document needs survives: heading anchors, charts (their table follows them)
+and rules are left out. Text in square brackets, such as [naam gemeente], is marked as a
+placeholder so the writers can make it stand out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+
+PLACEHOLDER = re.compile(r"\[[^\[\]\n]{2,60}\]")
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    placeholder: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    """'heading', 'paragraph', 'item', 'quote' or 'table'."""
+    runs: tuple[Run, ...] = ()
+    level: int = 0
+    """Heading level (1-6), or list depth (1 for a top-level item)."""
+    ordered: bool = False
+    checkbox: bool = False
+    rows: tuple[tuple[tuple[Run, ...], ...], ...] = ()
+    header_rows: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
+class _Node:
+    tag: str
+    attrs: dict[str, str]
+    children: list["_Node | str"] = field(default_factory=list)
+
+
+_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col"}
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("root", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = _Node(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in _VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack[-1].children.append(_Node(tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def _skipped(node: _Node) -> bool:
+    classes = node.attrs.get("class", "").split()
+    return node.tag in ("svg", "script", "style", "hr", "figure") or "headerlink" in classes
+
+
+def _runs(node: _Node, bold: bool = False, italic: bool = False) -> list[Run]:
+    runs: list[Run] = []
+    for child in node.children:
+        if isinstance(child, str):
+            runs.append(Run(child, bold, italic))
+        elif _skipped(child) or child.tag in ("ul", "ol", "table"):
+            continue
+        elif child.tag == "br":
+            runs.append(Run("\n", bold, italic))
+        else:
+            runs += _runs(child, bold or child.tag in ("strong", "b", "th"), italic or child.tag in ("em", "i"))
+    return runs
+
+
+def _tidy(runs: list[Run]) -> tuple[Run, ...]:
+    """Collapse white space as a browser does, then split out placeholders."""
+    text_runs = [replace(r, text=re.sub(r"[ \t\r\n]+", " ", r.text) if r.text != "\n" else "\n") for r in runs]
+    out: list[Run] = []
+    for run in text_runs:
+        if not run.text:
+            continue
+        last = 0
+        for match in PLACEHOLDER.finditer(run.text):
+            out.append(replace(run, text=run.text[last:match.start()]))
+            out.append(replace(run, text=match.group(0), placeholder=True))
+            last = match.end()
+        out.append(replace(run, text=run.text[last:]))
+    out = [r for r in out if r.text]
+    if out:
+        out[0] = replace(out[0], text=out[0].text.lstrip())
+        out[-1] = replace(out[-1], text=out[-1].text.rstrip())
+    return tuple(r for r in out if r.text)
+
+
+def _walk(node: _Node, blocks: list[Block], depth: int = 0) -> None:
+    for child in node.children:
+        if isinstance(child, str) or _skipped(child):
+            continue
+        tag = child.tag
+        if re.fullmatch(r"h[1-6]", tag):
+            blocks.append(Block("heading", _tidy(_runs(child)), level=int(tag[1])))
+        elif tag == "p":
+            runs = _tidy(_runs(child))
+            if runs:
+                blocks.append(Block("paragraph", runs))
+        elif tag == "blockquote":
+            inner: list[Block] = []
+            _walk(child, inner, depth)
+            blocks += [replace(b, kind="quote") if b.kind == "paragraph" else b for b in inner]
+        elif tag in ("ul", "ol"):
+            for item in child.children:
+                if isinstance(item, _Node) and item.tag == "li":
+                    checkbox = any(isinstance(c, _Node) and c.tag == "input" for c in item.children) or \
+                        "task-list-item" in item.attrs.get("class", "")
+                    runs = _tidy(_runs(item))
+                    blocks.append(Block("item", runs, level=depth + 1, ordered=tag == "ol", checkbox=checkbox))
+                    _walk(_Node("li", {}, [c for c in item.children if isinstance(c, _Node)
+                                           and c.tag in ("ul", "ol")]), blocks, depth + 1)
+        elif tag == "table":
+            rows, header = [], 0
+            for row in _rows(child):
+                rows.append(tuple(_tidy(_runs(cell)) for cell in row.children
+                                  if isinstance(cell, _Node) and cell.tag in ("td", "th")))
+                header += row.attrs.get("data-kop") == "1"
+            blocks.append(Block("table", rows=tuple(rows), header_rows=header))
+        else:
+            _walk(child, blocks, depth)
+
+
+def _rows(table: _Node) -> list[_Node]:
+    rows = []
+    for child in table.children:
+        if isinstance(child, _Node) and child.tag == "tr":
+            rows.append(child)
+        elif isinstance(child, _Node) and child.tag in ("thead", "tbody", "tfoot"):
+            for row in _rows(child):
+                if child.tag == "thead":
+                    row.attrs["data-kop"] = "1"
+                rows.append(row)
+    return rows
+
+
+def read_blocks(html: str) -> list[Block]:
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    blocks: list[Block] = []
+    _walk(builder.root, blocks)
+    return blocks
+
+
+def section(blocks: list[Block], heading: str) -> list[Block]:
+    """The blocks under the heading with this text, up to the next heading of the same or higher
+    level; headings inside move up so the section's own subheadings become level 1."""
+    for i, block in enumerate(blocks):
+        if block.kind == "heading" and block.text.strip() == heading.strip():
+            end = next((j for j in range(i + 1, len(blocks))
+                        if blocks[j].kind == "heading" and blocks[j].level <= block.level), len(blocks))
+            return [replace(b, level=b.level - block.level) if b.kind == "heading" else b
+                    for b in blocks[i + 1:end]]
+    return []
+
+
+def fill_placeholder(blocks: list[Block], placeholder: str, value: str) -> list[Block]:
+    """Replace one placeholder everywhere; the filled-in text is ordinary text, not a placeholder."""
+    def fill(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+        return tuple(replace(r, text=value, placeholder=False) if r.placeholder and r.text == placeholder else r
+                     for r in runs)
+    return [replace(b, runs=fill(b.runs), rows=tuple(tuple(fill(c) for c in row) for row in b.rows)) for b in blocks]
