@@ -64,7 +64,7 @@ def test_docx_has_heading_and_list_styles_placeholders_and_dutch(site: Path) -> 
 
 def test_docx_checklist_items_are_list_items(site: Path) -> None:
     checklist = docx.Document(str(site / "downloads" / "lijst.docx"))
-    items = [p.text for p in checklist.paragraphs if p.style.name == "List Bullet"]
+    items = [p.text for p in checklist.paragraphs if p.style.name == "List Paragraph"]
     assert items == ["\u2610 De wethouder van [naam gemeente] steunt het plan.", "\u2610 De afspraken staan op papier."]
     assert [p.text for p in checklist.paragraphs if p.style.name == "Heading 2"] == ["Fase een", "Fase twee"]
     assert checklist.tables[0].cell(1, 1).text == "Gegevens doorgeven"
@@ -79,6 +79,10 @@ def test_odt_has_outline_headings_lists_placeholders_and_dutch(site: Path) -> No
     assert ("1", "De brief") in headings and ("1", "Wat wij bieden") in headings
     items = ["".join(i.itertext()) for i in content.iter(f"{{{NS['text']}}}list-item")]
     assert items == ["Een gesprek.", "Een vrijwilliger."]
+    checklist = odt_xml(site / "downloads" / "lijst.odt", "content.xml")
+    lists = [(l.get(f"{{{NS['text']}}}style-name"), ["".join(i.itertext()) for i in l.iter(f"{{{NS['text']}}}list-item")])
+             for l in checklist.iter(f"{{{NS['text']}}}list")]
+    assert lists == [("Afvinklijst", ["De wethouder van [naam gemeente] steunt het plan.", "De afspraken staan op papier."])]
     spans = [("".join(s.itertext()), s.get(f"{{{NS['text']}}}style-name")) for s in content.iter(f"{{{NS['text']}}}span")]
     assert ("[naam gemeente]", "Invulveld") in spans
     meta = odt_xml(path, "meta.xml")

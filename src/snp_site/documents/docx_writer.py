@@ -27,6 +27,9 @@ def _add_runs(paragraph: Paragraph, runs: tuple[Run, ...]) -> None:
 
 
 def _list_style(block: Block) -> str:
+    """Word's list styles; a checklist item is a plain 'List Paragraph' with a box, not a bullet too."""
+    if block.checkbox:
+        return "List Paragraph"
     base = "List Number" if block.ordered else "List Bullet"
     return base if block.level <= 1 else f"{base} {min(block.level, 3)}"
 

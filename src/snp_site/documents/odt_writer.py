@@ -10,7 +10,7 @@ from odf.opendocument import OpenDocumentText
 from odf.style import (DefaultStyle, ListLevelProperties, ParagraphProperties, Style, TableCellProperties,
                        TextProperties)
 from odf.table import Table, TableCell, TableColumn, TableRow
-from odf.text import H, List, ListItem, ListLevelStyleBullet, ListLevelStyleNumber, ListStyle, P, Span
+from odf.text import H, LineBreak, List, ListItem, ListLevelStyleBullet, ListLevelStyleNumber, ListStyle, P, Span
 
 from snp_site.documents import zipfix
 from snp_site.documents.structure import Block, Run
@@ -24,6 +24,7 @@ class _Styles:
     def __init__(self, doc: OpenDocumentText) -> None:
         default = DefaultStyle(family="paragraph")
         default.addElement(TextProperties(language="nl", country="NL", fontsize="11pt"))
+        default.addElement(ParagraphProperties(marginbottom="0.2cm"))
         doc.styles.addElement(default)
         self.headings = {}
         for level, size in zip(range(1, 7), ("20pt", "16pt", "13pt", "12pt", "11pt", "11pt")):
@@ -50,16 +51,19 @@ class _Styles:
                     doc.automaticstyles.addElement(style)
                     self.text[(bold, italic)] = style
         self.bullets = ListStyle(name="Opsomming", displayname="Opsomming")
+        self.checkboxes = ListStyle(name="Afvinklijst", displayname="Afvinklijst")
         self.numbers = ListStyle(name="Nummering", displayname="Nummering")
         for level in range(1, 4):
             indent = f"{0.6 * level:.1f}cm"
-            bullet = ListLevelStyleBullet(level=level, bulletchar="•")
-            bullet.addElement(ListLevelProperties(spacebefore=indent, minlabelwidth="0.5cm"))
-            self.bullets.addElement(bullet)
+            for target, char in ((self.bullets, "•"), (self.checkboxes, CHECKBOX.strip())):
+                bullet = ListLevelStyleBullet(level=level, bulletchar=char)
+                bullet.addElement(ListLevelProperties(spacebefore=indent, minlabelwidth="0.6cm"))
+                target.addElement(bullet)
             number = ListLevelStyleNumber(level=level, numformat="1", numsuffix=".")
             number.addElement(ListLevelProperties(spacebefore=indent, minlabelwidth="0.6cm"))
             self.numbers.addElement(number)
         doc.styles.addElement(self.bullets)
+        doc.styles.addElement(self.checkboxes)
         doc.styles.addElement(self.numbers)
         self.cell = Style(name="Cel", family="table-cell")
         self.cell.addElement(TableCellProperties(border="0.5pt solid #000000", padding="0.1cm"))
@@ -68,7 +72,9 @@ class _Styles:
 
 def _fill(paragraph, runs: tuple[Run, ...], styles: _Styles, bold: bool = False) -> None:
     for run in runs:
-        if run.placeholder:
+        if run.text == "\n":
+            paragraph.addElement(LineBreak())
+        elif run.placeholder:
             paragraph.addElement(Span(stylename=styles.placeholder, text=run.text))
         elif (run.bold or bold, run.italic) in styles.text:
             paragraph.addElement(Span(stylename=styles.text[(run.bold or bold, run.italic)], text=run.text))
@@ -91,7 +97,7 @@ def write(blocks: list[Block], info) -> bytes:
     if not blocks or blocks[0].kind != "heading":
         body.addElement(H(outlinelevel=1, stylename=styles.headings[1], text=info.title))
     open_list: List | None = None
-    open_kind: bool | None = None
+    open_kind: tuple[bool, bool] | None = None
     tables = 0
     for block in blocks:
         if block.kind != "item":
@@ -101,14 +107,14 @@ def write(blocks: list[Block], info) -> bytes:
             _fill(heading, block.runs, styles)
             body.addElement(heading)
         elif block.kind == "item":
-            if open_list is None or open_kind != block.ordered:
-                open_list = List(stylename=styles.numbers if block.ordered else styles.bullets)
-                open_kind = block.ordered
+            kind = (block.ordered, block.checkbox)
+            if open_list is None or open_kind != kind:
+                style = styles.checkboxes if block.checkbox else styles.numbers if block.ordered else styles.bullets
+                open_list = List(stylename=style)
+                open_kind = kind
                 body.addElement(open_list)
             item = ListItem()
             paragraph = P()
-            if block.checkbox:
-                paragraph.addText(CHECKBOX)
             _fill(paragraph, block.runs, styles)
             item.addElement(paragraph)
             open_list.addElement(item)

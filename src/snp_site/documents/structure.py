@@ -107,6 +107,9 @@ def _tidy(runs: list[Run]) -> tuple[Run, ...]:
             last = match.end()
         out.append(replace(run, text=run.text[last:]))
     out = [r for r in out if r.text]
+    # After a line break, the source's newline is no space the reader should see.
+    out = [replace(r, text=r.text.lstrip()) if i and out[i - 1].text == "\n" else r for i, r in enumerate(out)]
+    out = [r for r in out if r.text]
     if out:
         out[0] = replace(out[0], text=out[0].text.lstrip())
         out[-1] = replace(out[-1], text=out[-1].text.rstrip())
