@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from snp_site import readability
 
 
 def _report(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(ROOT / "scripts" / "leesbaarheid"), str(project)], env=env(),
+    return subprocess.run([str(ROOT / "scripts" / "leesbaarheid"), str(project)], env=env(SNP_PYTHON=sys.executable),
                           capture_output=True, text=True, timeout=120)
 
 

@@ -21,6 +21,7 @@ from mkdocs.utils import CountHandler
 from snp_site import documents, headers, preview, publish, slim
 from snp_site.config import SnpConfig
 from snp_site.content import checks, facts
+from snp_site.content.models import Page
 from snp_site.content.loader import Loaded, load, walk
 from snp_site.content.refs import replace_tags
 from snp_site.dates import build_date, last_changed
@@ -44,6 +45,9 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         self.anchor_checks: list[checks.AnchorCheck] = []
         self.ids: dict[str, set[str]] = {}
         self.documents: dict[str, dict[str, bytes]] = {}
+        self.bodies: dict[str, Page] = {}
+        """Every page whose body we parsed, valid or not, by src_uri (made once per build)."""
+        self.urls: dict[str, str] | None = None
         self.warnings: CountHandler | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -56,6 +60,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         config.validation.links.anchors = logging.DEBUG
         config.validation.links.unrecognized_links = logging.DEBUG
         self.errors, self.ids, self.anchor_checks, self.documents = [], {}, [], {}
+        self.bodies: dict[str, Page] = {}
+        self.urls: dict[str, str] | None = None
         if self.command != "serve":
             self.site_dir = Path(config.site_dir)
             self.staging = publish.staging_dir(self.site_dir)
@@ -72,7 +78,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         root = Path(config.config_file_path).parent
         self.loaded = load(docs_dir, root, layout)
         all_files = set(walk(docs_dir))
-        pages = self.loaded.bodies()
+        pages = self.bodies = self.loaded.bodies()
         ref_errors, self.anchor_checks = checks.check_refs(self.loaded.content, pages, all_files,
                                                            self.loaded.broken)
         markdown = {f for f in all_files if f.endswith(".md")}
@@ -90,7 +96,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
     def on_page_read_source(self, *, page: MkPage, config: MkDocsConfig) -> str | None:
         """Hand MkDocs the body we already parsed, so front matter is read once, by our loader."""
         assert self.loaded is not None
-        model = self.loaded.bodies().get(page.file.src_uri)
+        model = self.bodies.get(page.file.src_uri)
         if model is not None:
             return _EMPTY_FRONT_MATTER + model.body
         # A file we could not read, or (when the build will fail anyway) one we did not load,
@@ -101,14 +107,15 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         assert self.loaded is not None
-        model = self.loaded.bodies().get(page.file.src_uri)
+        model = self.bodies.get(page.file.src_uri)
         if model is None:
             return markdown
         page.meta = dict(model.meta)
         # Material shows meta.revision_date under the page; ours comes from front matter or the build.
         page.meta["revision_date"] = "Laatst gewijzigd op " + last_changed(model.meta.get("updated")).dutch()
-        urls = {f.src_uri: f.url for f in files.documentation_pages()}
-        context = TagContext(self.loaded.content, page.file.url, urls)
+        if self.urls is None:
+            self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        context = TagContext(self.loaded.content, page.file.url, self.urls)
         return replace_tags(markdown, lambda name, args: render_tag(name, args, context))
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
