@@ -20,7 +20,7 @@ from mkdocs.utils import CountHandler
 
 from snp_site import publish
 from snp_site.config import SnpConfig
-from snp_site.content import checks
+from snp_site.content import checks, lint
 from snp_site.content.loader import Loaded, load, walk
 from snp_site.content.refs import replace_figures
 from snp_site.dates import build_date
@@ -75,7 +75,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
                                                            self.loaded.broken, self.loaded.broken_figures)
         markdown = {f for f in all_files if f.endswith(".md")}
         prefix = docs_dir.resolve().relative_to(root.resolve()).as_posix()
-        self.errors = (self.loaded.errors + ref_errors +
+        self.errors = (self.loaded.errors + ref_errors + lint.lint(pages.values()) +
                        checks.duplicate_urls(markdown, prefix, docs_dir, config.use_directory_urls))
         # Data files feed pages; they are not published themselves.
         for file in list(files):

@@ -25,7 +25,7 @@ class Ref:
     line: int
 
 
-def _code_flags(body: str) -> Iterator[tuple[str, bool]]:
+def code_flags(body: str) -> Iterator[tuple[str, bool]]:
     """Each line of `body` with whether it belongs to a fenced code block (fences included)."""
     fence: str | None = None
     for line in body.split("\n"):
@@ -41,12 +41,17 @@ def _code_flags(body: str) -> Iterator[tuple[str, bool]]:
             yield line, False
 
 
+def blank_inline_code(line: str) -> str:
+    """`line` with inline code replaced by spaces, so columns stay and code is never read as markup."""
+    return _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+
+
 def scan(body: str, first_line: int) -> Iterator[Ref]:
     """Yield every link, image and figure tag of `body`, whose first line is `first_line`."""
-    for number, (line, in_code) in enumerate(_code_flags(body), start=first_line):
+    for number, (line, in_code) in enumerate(code_flags(body), start=first_line):
         if in_code:
             continue
-        visible = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+        visible = blank_inline_code(line)
         for m in _FIGURE.finditer(visible):
             yield Ref("figure", m.group(1).strip(), m.group(0), number)
         for m in _LINK.finditer(visible):
@@ -56,7 +61,7 @@ def scan(body: str, first_line: int) -> Iterator[Ref]:
 def replace_figures(body: str, render: Callable[[str], str]) -> str:
     """Replace figure tags outside code with `render(key)`; code keeps the tag as written."""
     out = []
-    for line, in_code in _code_flags(body):
+    for line, in_code in code_flags(body):
         if in_code:
             out.append(line)
             continue
