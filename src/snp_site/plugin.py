@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from snp_site import publish
+from snp_site import markup, publish
 from snp_site.config import SnpConfig
 from snp_site.content import checks, lint
 from snp_site.content.loader import Loaded, load, walk
@@ -119,6 +119,12 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         env.globals["snp_content"] = self.loaded.content
         env.globals["snp_build_date"] = build_date()
         return env
+
+    def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
+        return markup.repair(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return markup.repair(output_content)
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
