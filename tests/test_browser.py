@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 import sitecheck
 from helpers import FIXTURES, ROOT, build, make_project
@@ -56,8 +57,7 @@ def _real_project(dest: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
+    with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=sitecheck.CHROMIUM, args=sitecheck.CHROMIUM_ARGS)
         yield chromium
         chromium.close()
