@@ -23,12 +23,17 @@ $(BIN)/.test-installed: $(BIN)/.site-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
 	touch $@
 
+# The browser suite's tools from npm (axe-core, vnu-jar), exactly as package-lock.json pins them.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 ## site: install what is needed and build the site into site/
 site: $(BIN)/.site-installed
 	$(BIN)/mkdocs build --strict
 
 ## test: the whole test suite (installs the Debian packages it needs when run as root)
-test: $(BIN)/.test-installed
+test: $(BIN)/.test-installed node_modules/.installed
 	scripts/install-system-deps
 	$(BIN)/python -m pytest --basetemp=.pytest-tmp
 

@@ -23,3 +23,44 @@ def built_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def base_copy(built_base: Path, tmp_path: Path) -> Path:
     """A private copy of the built base project, site/ included."""
     return Path(shutil.copytree(built_base, tmp_path / "project", symlinks=True))
+
+
+class Report:
+    """Figures the browser suite counts, printed at the end of the run (pages, violations, ...)."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, dict[str, int]] = {}
+        self.notes: list[str] = []
+        self.proofs: dict[str, list[str]] = {}
+
+    def add(self, site: str, what: str, n: int) -> None:
+        self.counts.setdefault(site, {})[what] = n
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+
+    def proof(self, check: str, problems: list[str]) -> None:
+        self.proofs[check] = problems
+
+
+_REPORT = Report()
+
+
+@pytest.fixture(scope="session")
+def report() -> Report:
+    return _REPORT
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if not (_REPORT.counts or _REPORT.proofs):
+        return
+    tr = terminalreporter
+    tr.section("browsercontrole")
+    for site, counts in sorted(_REPORT.counts.items()):
+        tr.line(f"{site}: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
+    for note in _REPORT.notes:
+        tr.line(note)
+    for check, problems in sorted(_REPORT.proofs.items()):
+        tr.line(f"kapotte proefpagina, {check} meldt {len(problems)}:")
+        for problem in problems:
+            tr.line(f"  {problem[:300]}")

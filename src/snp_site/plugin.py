@@ -18,9 +18,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from snp_site import documents, headers, preview, publish, slim
+from snp_site import documents, headers, markup, preview, publish, slim
 from snp_site.config import SnpConfig
-from snp_site.content import checks, facts
+from snp_site.content import checks, facts, lint
 from snp_site.content.models import Page
 from snp_site.content.loader import Loaded, load, walk
 from snp_site.content.refs import replace_tags
@@ -83,7 +83,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
                                                            self.loaded.broken)
         markdown = {f for f in all_files if f.endswith(".md")}
         prefix = docs_dir.resolve().relative_to(root.resolve()).as_posix()
-        self.errors = (self.loaded.errors + ref_errors +
+        self.errors = (self.loaded.errors + ref_errors + lint.lint(pages.values()) +
                        checks.duplicate_urls(markdown, prefix, docs_dir, config.use_directory_urls) +
                        facts.check_facts(pages, self.loaded.content.figures,
                                          facts.data_files(docs_dir, prefix, layout.data_dir)))
@@ -155,7 +155,10 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         """While serving with content errors, every page is the Dutch list of errors."""
         if self.errors and self.command == "serve":
             return preview.error_page(self.errors, config.site_name)
-        return output
+        return markup.repair(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return markup.repair(output_content)
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:

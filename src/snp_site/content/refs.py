@@ -31,7 +31,7 @@ class Ref:
         return self.text.split()
 
 
-def _code_flags(body: str) -> Iterator[tuple[str, bool]]:
+def code_flags(body: str) -> Iterator[tuple[str, bool]]:
     """Each line of `body` with whether it belongs to a fenced code block (fences included)."""
     fence: str | None = None
     for line in body.split("\n"):
@@ -47,12 +47,17 @@ def _code_flags(body: str) -> Iterator[tuple[str, bool]]:
             yield line, False
 
 
+def blank_inline_code(line: str) -> str:
+    """`line` with inline code replaced by spaces, so columns stay and code is never read as markup."""
+    return _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+
+
 def scan(body: str, first_line: int) -> Iterator[Ref]:
-    """Yield every link, image and figure tag of `body`, whose first line is `first_line`."""
-    for number, (line, in_code) in enumerate(_code_flags(body), start=first_line):
+    """Yield every link, image and [[tag]] of `body`, whose first line is `first_line`."""
+    for number, (line, in_code) in enumerate(code_flags(body), start=first_line):
         if in_code:
             continue
-        visible = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+        visible = blank_inline_code(line)
         for m in _TAG.finditer(visible):
             yield Ref("tag", m.group(1), m.group(2).strip(), number)
         for m in _LINK.finditer(visible):
@@ -62,15 +67,15 @@ def scan(body: str, first_line: int) -> Iterator[Ref]:
 def blank_code(body: str) -> str:
     """The body with fenced and inline code blanked out, line numbers kept: code is text, not HTML."""
     out = []
-    for line, in_code in _code_flags(body):
-        out.append("" if in_code else _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
+    for line, in_code in code_flags(body):
+        out.append("" if in_code else blank_inline_code(line))
     return "\n".join(out)
 
 
 def replace_tags(body: str, render: Callable[[str, list[str]], str]) -> str:
     """Replace [[tags]] outside code with `render(name, args)`; code keeps the tag as written."""
     out = []
-    for line, in_code in _code_flags(body):
+    for line, in_code in code_flags(body):
         if in_code:
             out.append(line)
             continue

@@ -1,0 +1,283 @@
+"""Every page of a built site in a real browser (Debian's Chromium via Playwright).
+
+Two sites are built: the real project (content/ as it is on this branch, so pages other work
+adds are covered once merged) and the base fixture. Pages are found by walking site/, never
+from a list. One browser serves the whole session; each site gets one page with and one
+without JavaScript, reused for every URL. The last tests run the same checks on a page with
+planted mistakes, to prove each check can fail and says why.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+import sitecheck
+from helpers import FIXTURES, ROOT, build, make_project
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = ROOT / "build" / "screenshots"
+WIDTHS = {"telefoon": 390, "desktop": 1280}
+
+
+@dataclass
+class Site:
+    name: str
+    project: Path
+    served: sitecheck.Served
+    pages: list[str]
+
+    @property
+    def site(self) -> Path:
+        return self.served.site
+
+    def content_pages(self) -> list[str]:
+        """Pages an editor wrote (the sitemap's), as opposed to 404.html."""
+        return [p for p in self.pages if p != "404.html"]
+
+    def first(self, section: str) -> str | None:
+        return next((p for p in self.content_pages() if p.startswith(section + "/") and p != section + "/"),
+                    None)
+
+
+def _real_project(dest: Path) -> Path:
+    for name in ("content", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=sitecheck.CHROMIUM, args=sitecheck.CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session", params=["inhoud", "proefsite"])
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The real project's site or the base fixture's, built and served on 127.0.0.1."""
+    where = tmp_path_factory.mktemp(request.param) / "project"
+    project = _real_project(where) if request.param == "inhoud" else make_project(where)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    with sitecheck.serve(project / "site", sitecheck.site_prefix(project)) as served:
+        yield Site(request.param, project, served, sitecheck.html_pages(project / "site"))
+
+
+@pytest.fixture(scope="session")
+def js_page(site: Site, browser) -> Iterator[tuple[object, sitecheck.Browsing]]:
+    browsing = sitecheck.open_context(browser, site.served.origin, viewport={"width": 1280, "height": 900})
+    page = browsing.context.new_page()
+    yield page, browsing
+    browsing.context.close()
+
+
+@pytest.fixture(scope="session")
+def nojs_page(site: Site, browser) -> Iterator[object]:
+    browsing = sitecheck.open_context(browser, site.served.origin, java_script_enabled=False,
+                                      viewport={"width": 1280, "height": 900})
+    page = browsing.context.new_page()
+    yield page
+    browsing.context.close()
+
+
+def test_pages_are_found_and_match_the_sitemap(site: Site, report) -> None:
+    site_url = re.search(r"^site_url:\s*(\S+)", (site.project / "mkdocs.yml").read_text(), re.M).group(1)
+    listed = sitecheck.sitemap_pages(site.site, site_url)
+    assert listed, "sitemap.xml lists no page"
+    assert set(listed) <= set(site.pages), f"sitemap pages missing in site/: {set(listed) - set(site.pages)}"
+    assert "" in site.pages and "404.html" in site.pages
+    report.add(site.name, "pagina's", len(site.pages))
+
+
+def test_axe_finds_no_wcag21_aa_violation(site: Site, js_page, report) -> None:
+    page, _ = js_page
+    problems = []
+    for rel in site.pages:
+        sitecheck.visit(page, site.served.url(rel))
+        problems += sitecheck.axe_problems(page, site.served.url(rel))
+    report.add(site.name, "axe-overtredingen", len(problems))
+    assert not problems, "\n".join(problems)
+
+
+def test_every_request_stays_on_the_local_host(site: Site, js_page, report) -> None:
+    page, browsing = js_page
+    browsing.requests.clear()
+    browsing.off_host.clear()
+    for rel in site.pages:
+        sitecheck.visit(page, site.served.url(rel))
+        # The search index and worker load on first use of the search field: use it once.
+        if page.locator("input.md-search__input").count():
+            page.locator("input.md-search__input").fill("steun")
+            page.wait_for_load_state("networkidle")
+    report.add(site.name, "verzoeken", len(browsing.requests))
+    report.add(site.name, "verzoeken naar andere hosts", len(browsing.off_host))
+    assert browsing.requests, "no request seen: the guard is not active"
+    assert not browsing.off_host, "requests to other hosts:\n" + "\n".join(browsing.off_host)
+
+
+def test_pages_read_and_navigate_without_javascript(site: Site, nojs_page) -> None:
+    page = nojs_page
+    problems = []
+    for rel in site.content_pages():
+        url = site.served.url(rel)
+        sitecheck.visit(page, url)
+        article = page.locator("article")
+        if not (article.count() and article.first.is_visible() and len(article.first.inner_text()) > 20):
+            problems.append(f"{url}: main text not visible without JavaScript")
+        if not page.locator("article h1").count():
+            problems.append(f"{url}: no h1 in the article")
+        nav_links = page.locator("nav.md-nav--primary a.md-nav__link[href]")
+        visible = [nav_links.nth(i) for i in range(nav_links.count()) if nav_links.nth(i).is_visible()]
+        if len(site.content_pages()) > 1 and not visible:
+            problems.append(f"{url}: no visible navigation link without JavaScript")
+        downloads = page.locator("a[href$='.pdf']")
+        for i in range(downloads.count()):
+            if not downloads.nth(i).is_visible():
+                problems.append(f"{url}: download link {downloads.nth(i).get_attribute('href')} hidden")
+    assert not problems, "\n".join(problems)
+
+
+FOCUS_STYLE = """() => { const e = document.activeElement, s = getComputedStyle(e);
+  return {tag: e.tagName, cls: e.className, href: e.getAttribute('href'),
+          outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+          shadow: s.boxShadow !== 'none',
+          box: e.getBoundingClientRect().toJSON()}; }"""
+
+
+def test_skip_link_reaches_main_content_with_visible_focus(site: Site, js_page) -> None:
+    page, _ = js_page
+    problems = []
+    for rel in site.content_pages():
+        url = site.served.url(rel)
+        sitecheck.visit(page, url)
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS_STYLE)
+        if "md-skip" not in focus["cls"]:
+            problems.append(f"{url}: first Tab lands on {focus['tag']}.{focus['cls']}, not the skip link")
+            continue
+        if not (focus["outline"] or focus["shadow"]) or focus["box"]["width"] < 1 or focus["box"]["x"] < 0:
+            problems.append(f"{url}: the focused skip link is not visibly marked ({focus})")
+        page.keyboard.press("Enter")
+        inside = page.evaluate("""(hash) => { const t = document.getElementById(decodeURIComponent(hash.slice(1)));
+                                             return !!t && !!t.closest('.md-content'); }""", focus["href"])
+        if not inside:
+            problems.append(f"{url}: skip link {focus['href']} does not lead into the main content")
+        for _ in range(3):
+            page.keyboard.press("Tab")
+            after = page.evaluate(FOCUS_STYLE)
+            if after["tag"] in ("A", "BUTTON", "INPUT", "LABEL") and not (after["outline"] or after["shadow"]):
+                problems.append(f"{url}: focus on {after['tag']} {after['href']} is not visible")
+    assert not problems, "\n".join(problems)
+
+
+def test_print_of_a_chapter_has_no_navigation_chrome(site: Site, js_page, tmp_path: Path) -> None:
+    chapter = site.first("methodiek")
+    if chapter is None:
+        pytest.skip(f"{site.name} has no methodiek chapter")
+    page, _ = js_page
+    sitecheck.visit(page, site.served.url(chapter))
+    page.emulate_media(media="print")
+    try:
+        shown = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary',
+            '.md-sidebar--secondary', '.md-footer', '.md-skip', '.md-top', '.md-search']
+            .filter(s => [...document.querySelectorAll(s)].some(e => e.getBoundingClientRect().height > 0))""")
+        pdf = tmp_path / "hoofdstuk.pdf"
+        page.pdf(path=str(pdf), format="A4")
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        h1 = page.locator("article h1").first.inner_text().replace("¶", "").strip()
+        external = page.evaluate("""() => [...document.querySelectorAll('article a[href^="http"]')]
+                                      .map(a => a.getAttribute('href'))""")
+    finally:
+        page.emulate_media(media="screen")
+    assert not shown, f"navigation chrome in print: {shown}"
+    assert h1 in text
+    assert "Naar inhoud" not in text and "Zoeken" not in text
+    for href in external:
+        assert href in text.replace("\n", ""), f"printed link without its address: {href}"
+
+
+def test_html_is_valid(site: Site, report) -> None:
+    problems = sitecheck.vnu_problems(site.site)
+    report.add(site.name, "vnu-fouten", len(problems))
+    assert not problems, "\n".join(problems)
+
+
+def test_no_broken_links_or_anchors(site: Site, report) -> None:
+    problems = sitecheck.linkchecker_problems(site.served.base, site.served.base)
+    report.add(site.name, "kapotte links", len(problems))
+    assert not problems, "\n".join(problems)
+
+
+def test_screenshots(site: Site, browser, report) -> None:
+    """Home, a methodiek chapter and the timeline at phone and desktop width, for a person to look at."""
+    wanted = {"home": "", "methodiek": site.first("methodiek"), "tijdlijn": "nieuws/" if "nieuws/" in site.pages
+              else None}
+    out = SCREENSHOTS / site.name
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    for label, width in WIDTHS.items():
+        browsing = sitecheck.open_context(browser, site.served.origin, viewport={"width": width, "height": 900})
+        page = browsing.context.new_page()
+        for name, rel in wanted.items():
+            if rel is not None:
+                sitecheck.visit(page, site.served.url(rel))
+                page.screenshot(path=str(out / f"{name}-{label}.png"), full_page=True)
+        browsing.context.close()
+    shots = sorted(out.glob("*.png"))
+    assert len(shots) >= 4
+    report.note(f"screenshots {site.name}: {out}")
+
+
+# --- The checks can fail: a page with one planted mistake per check ----------------------------
+
+@pytest.fixture(scope="module")
+def broken(built_base: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[sitecheck.Served]:
+    site = Path(shutil.copytree(built_base / "site", tmp_path_factory.mktemp("kapot") / "site"))
+    (site / "kapot").mkdir()
+    shutil.copy(FIXTURES / "browser" / "kapot.html", site / "kapot" / "index.html")
+    with sitecheck.serve(site, sitecheck.site_prefix(built_base)) as served:
+        yield served
+
+
+def test_axe_reports_contrast_and_missing_alt(broken, browser, report) -> None:
+    browsing = sitecheck.open_context(browser, broken.origin)
+    page = browsing.context.new_page()
+    sitecheck.visit(page, broken.url("kapot/"))
+    problems = sitecheck.axe_problems(page, broken.url("kapot/"))
+    browsing.context.close()
+    report.proof("axe", problems)
+    assert any("axe color-contrast" in p and "#cccccc" in p for p in problems), problems
+    assert any("axe image-alt" in p and "logo.png" in p for p in problems), problems
+
+
+def test_network_guard_reports_an_off_host_image(broken, browser, report) -> None:
+    browsing = sitecheck.open_context(browser, broken.origin)
+    sitecheck.visit(browsing.context.new_page(), broken.url("kapot/"))
+    browsing.context.close()
+    report.proof("netwerk", browsing.off_host)
+    assert browsing.off_host == ["https://beelden.voorbeeld.invalid/foto.png"]
+
+
+def test_vnu_reports_the_missing_alt(broken, report) -> None:
+    problems = sitecheck.vnu_problems(broken.site)
+    report.proof("vnu", problems)
+    assert any(p.startswith("kapot/index.html") and "alt" in p for p in problems), problems
+    assert sitecheck.vnu_problems(broken.site / "bestaat-niet") != []
+
+
+def test_linkchecker_reports_the_broken_anchor(broken, report) -> None:
+    problems = sitecheck.linkchecker_problems(broken.url("kapot/"), broken.base)
+    report.proof("linkchecker", problems)
+    assert any("01-eerste/#bestaat-niet" in p and "Anchor `bestaat-niet' (decoded: `bestaat-niet') not found" in p for p in problems), problems
