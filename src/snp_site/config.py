@@ -13,6 +13,10 @@ class SnpConfig(base.Config):
     partners_dir = c.Type(str, default=Layout.partners_dir)
     chapter_dirs = c.ListOfItems(c.Type(str), default=list(Layout.chapter_dirs))
     data_dir = c.Type(str, default=Layout.data_dir)
+    adoption_file = c.Type(str, default=Layout.adoption_file)
+    adoption_page = c.Type(str, default="gemeenten.md")
+    """The page that gets the overview of gemeenten from the adoption file."""
 
     def layout(self) -> Layout:
-        return Layout(self.news_dir, self.partners_dir, tuple(self.chapter_dirs), self.data_dir)
+        return Layout(self.news_dir, self.partners_dir, tuple(self.chapter_dirs), self.data_dir,
+                      self.adoption_file)

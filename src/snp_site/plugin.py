@@ -25,6 +25,7 @@ from snp_site.content.loader import Loaded, load, walk
 from snp_site.content.refs import replace_figures
 from snp_site.dates import build_date
 from snp_site.errors import ContentError, ContentErrors
+from snp_site.news.stage import NewsStage
 
 log = logging.getLogger("mkdocs.plugins.snp")
 
@@ -43,6 +44,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         self.anchor_checks: list[checks.AnchorCheck] = []
         self.ids: dict[str, set[str]] = {}
         self.warnings: CountHandler | None = None
+        self.news: NewsStage | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -73,10 +75,11 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         pages = self.loaded.bodies()
         ref_errors, self.anchor_checks = checks.check_refs(self.loaded.content, pages, all_files,
                                                            self.loaded.broken, self.loaded.broken_figures)
-        markdown = {f for f in all_files if f.endswith(".md")}
         prefix = docs_dir.resolve().relative_to(root.resolve()).as_posix()
-        self.errors = (self.loaded.errors + ref_errors +
-                       checks.duplicate_urls(markdown, prefix, docs_dir, config.use_directory_urls))
+        self.news = NewsStage(layout, self.config.adoption_page)
+        self.news.prepare(self.loaded, files, config, docs_dir, prefix)
+        urls = {f.src_uri: f.url for f in files.documentation_pages() if f.src_uri in all_files}
+        self.errors = self.loaded.errors + ref_errors + self.news.errors + checks.duplicate_urls(urls, prefix)
         # Data files feed pages; they are not published themselves.
         for file in list(files):
             if file.src_uri.startswith(layout.data_dir + "/"):
@@ -92,11 +95,13 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         return _EMPTY_FRONT_MATTER + model.body
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        assert self.loaded is not None
+        assert self.loaded is not None and self.news is not None
         model = self.loaded.bodies().get(page.file.src_uri)
+        if model is not None:
+            page.meta = dict(model.meta)
+        page.meta.update(self.news.meta(page.file.src_uri))
         if model is None:
             return markdown
-        page.meta = dict(model.meta)
         figures = self.loaded.content.figures
 
         def render(key: str) -> str:
@@ -106,6 +111,11 @@ class SnpPlugin(BasePlugin[SnpConfig]):
             return f'<span class="snp-cijfer" data-cijfer="{key}">{figure.text()}</span>'
 
         return replace_figures(markdown, render)
+
+    def on_page_context(self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig,
+                        nav: Any) -> dict[str, Any]:
+        assert self.news is not None
+        return {**context, **self.news.context(page.file.src_uri)}
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         self.ids[page.file.src_uri] = checks.page_ids(html)
@@ -118,6 +128,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         assert self.loaded is not None
         env.globals["snp_content"] = self.loaded.content
         env.globals["snp_build_date"] = build_date()
+        assert self.news is not None
+        env.globals["snp_feed"] = self.news.feed_url and {"url": self.news.feed_url, "title": self.news.feed_title}
         return env
 
     @event_priority(-100)
