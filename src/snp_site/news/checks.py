@@ -6,6 +6,7 @@ import datetime as dt
 
 from snp_site.content.models import NewsItem
 from snp_site.content.schema import suggest
+from snp_site.dates import PartialDate
 from snp_site.errors import ContentError
 
 
@@ -20,8 +21,8 @@ def future_dates(items: list[NewsItem], today: dt.date) -> list[ContentError]:
     """An item may announce something up to a year ahead; further is almost always a typo."""
     limit = a_year_after(today)
     return [ContentError(i.path, i.line_of("date"), "datum-te-ver-vooruit",
-                         f"'date' is {i.date.iso()}: dat is meer dan een jaar na vandaag "
-                         f"({today.isoformat()}).",
+                         f"'date' is {i.date.iso()} ({i.date.dutch()}): dat is meer dan een jaar na "
+                         f"vandaag ({PartialDate(today.year, today.month, today.day).dutch()}).",
                          "Controleer het jaartal. Een bericht mag hooguit een jaar vooruit gedateerd zijn.")
             for i in items if i.date.first_day() > limit]
 
