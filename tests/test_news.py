@@ -122,6 +122,9 @@ def test_tag_pages_list_their_items_newest_first(news_site: Path, path: str, tit
     page = soup(news_site, path)
     assert page.select_one("article h1").get_text().rstrip("¶") == title
     assert [slug_of(a["href"]) for a in page.select("article .snp-bericht__titel a")] == slugs
+    if "/partner/" in path:
+        more = page.select_one("article .snp-verder a")
+        assert more.get_text() == "Meer over Welzijnsorganisatie WijZ" and more["href"] == "../../../partners/wijz/"
 
 
 def test_only_used_tags_get_a_page(news_site: Path) -> None:

@@ -146,6 +146,7 @@ class NewsStage:
         if tag is not None:
             partner = tag.partner and self.urls.get(tag.partner.src_uri)
             return {"snp_news": {"berichten": [view.item(i) for i in tag.items], "partner_url": partner,
+                                 "naam": tag.label,
                                  "tijdlijn": self.timeline_url, "feed": self.feed_url}}
         return {}
 
