@@ -84,6 +84,25 @@ def _controleer(args: argparse.Namespace) -> int:
     return 0
 
 
+def _nieuw(args: argparse.Namespace) -> int:
+    from snp_site.news.scaffold import ScaffoldProblem, create
+
+    try:
+        cfg = load_config(config_file=str(args.config))
+    except (ConfigurationError, Abort) as exc:
+        print(f"{args.config}: de instellingen kloppen niet: {exc}", file=sys.stderr)
+        return 1
+    root = Path(cfg.config_file_path).parent
+    news_dir = Path(cfg.docs_dir) / cfg.plugins["snp"].config.news_dir
+    try:
+        path = create(news_dir, args.titel, args.datum)
+    except ScaffoldProblem as exc:
+        print(f"Geen bericht gemaakt: {exc}", file=sys.stderr)
+        return 1
+    print(path.resolve().relative_to(root.resolve()).as_posix())
+    return 0
+
+
 class DutchParser(argparse.ArgumentParser):
     """argparse with Dutch usage line, headings and error message (argparse's own texts are English)."""
 
@@ -122,6 +141,16 @@ def parser() -> argparse.ArgumentParser:
     ctl.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
                      help="het instellingenbestand (standaard: mkdocs.yml)")
     ctl.set_defaults(run=_controleer)
+    new = sub.add_parser("nieuw", help="maak een nieuw nieuwsbericht",
+                         description="Maakt content/nieuws/<datum>-<titel>.md met de verplichte velden en "
+                                     "een plek voor de tekst, en toont het pad. Overschrijft nooit een "
+                                     "bestaand bestand.")
+    new.add_argument("titel", help="de titel van het bericht, tussen aanhalingstekens")
+    new.add_argument("--datum", help="datum als 2018-01-15, of 2018-01 als alleen de maand bekend is "
+                                     "(standaard: vandaag)")
+    new.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
+                     help="het instellingenbestand (standaard: mkdocs.yml)")
+    new.set_defaults(run=_nieuw)
     return main
 
 

@@ -15,6 +15,10 @@ class SnpConfig(base.Config):
     data_dir = c.Type(str, default=Layout.data_dir)
     gemeente = c.Optional(c.Type(str))
     """Set by `snp toolkit --gemeente`: fill in [naam gemeente] in the personal copies."""
+    adoption_file = c.Type(str, default=Layout.adoption_file)
+    adoption_page = c.Type(str, default="gemeenten.md")
+    """The page that gets the overview of gemeenten from the adoption file."""
 
     def layout(self) -> Layout:
-        return Layout(self.news_dir, self.partners_dir, tuple(self.chapter_dirs), self.data_dir)
+        return Layout(self.news_dir, self.partners_dir, tuple(self.chapter_dirs), self.data_dir,
+                      self.adoption_file)

@@ -26,6 +26,7 @@ from snp_site.content.loader import Loaded, load, walk
 from snp_site.content.refs import replace_tags
 from snp_site.dates import build_date, last_changed
 from snp_site.errors import ContentError, ContentErrors
+from snp_site.news.stage import NewsStage
 from snp_site.tags import TagContext, render_tag
 
 log = logging.getLogger("mkdocs.plugins.snp")
@@ -49,6 +50,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         """Every page whose body we parsed, valid or not, by src_uri (made once per build)."""
         self.urls: dict[str, str] | None = None
         self.warnings: CountHandler | None = None
+        self.news: NewsStage | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -81,10 +83,12 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         pages = self.bodies = self.loaded.bodies()
         ref_errors, self.anchor_checks = checks.check_refs(self.loaded.content, pages, all_files,
                                                            self.loaded.broken)
-        markdown = {f for f in all_files if f.endswith(".md")}
         prefix = docs_dir.resolve().relative_to(root.resolve()).as_posix()
-        self.errors = (self.loaded.errors + ref_errors + lint.lint(pages.values()) +
-                       checks.duplicate_urls(markdown, prefix, docs_dir, config.use_directory_urls) +
+        self.news = NewsStage(layout, self.config.adoption_page)
+        self.news.prepare(self.loaded, files, config, docs_dir, prefix)
+        urls = {f.src_uri: f.url for f in files.documentation_pages() if f.src_uri in all_files}
+        self.errors = (self.loaded.errors + ref_errors + self.news.errors + lint.lint(pages.values()) +
+                       checks.duplicate_urls(urls, prefix) +
                        facts.check_facts(pages, self.loaded.content.figures,
                                          facts.data_files(docs_dir, prefix, layout.data_dir)))
         # Data files feed pages; they are not published themselves.
@@ -106,17 +110,24 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         return None
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        assert self.loaded is not None
+        assert self.loaded is not None and self.news is not None
         model = self.bodies.get(page.file.src_uri)
+        if model is not None:
+            page.meta = dict(model.meta)
+        page.meta.update(self.news.meta(page.file.src_uri))
         if model is None:
             return markdown
-        page.meta = dict(model.meta)
         # Material shows meta.revision_date under the page; ours comes from front matter or the build.
         page.meta["revision_date"] = "Laatst gewijzigd op " + last_changed(model.meta.get("updated")).dutch()
         if self.urls is None:
             self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
         context = TagContext(self.loaded.content, page.file.url, self.urls)
         return replace_tags(markdown, lambda name, args: render_tag(name, args, context))
+
+    def on_page_context(self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig,
+                        nav: Any) -> dict[str, Any]:
+        assert self.news is not None
+        return {**context, **self.news.context(page.file.src_uri)}
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         self.ids[page.file.src_uri] = checks.page_ids(html)
@@ -149,6 +160,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         assert self.loaded is not None
         env.globals["snp_content"] = self.loaded.content
         env.globals["snp_build_date"] = build_date()
+        assert self.news is not None
+        env.globals["snp_feed"] = self.news.feed_url and {"url": self.news.feed_url, "title": self.news.feed_title}
         return env
 
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:

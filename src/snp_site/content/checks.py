@@ -12,9 +12,6 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
-
-from mkdocs.structure.files import File
 
 from snp_site.content.models import Content, Page
 from snp_site.content.rawhtml import check_raw_html, dangerous_url
@@ -162,13 +159,13 @@ def check_anchors(checks: list[AnchorCheck], ids: dict[str, set[str]]) -> list[C
     return errors
 
 
-def duplicate_urls(src_uris: set[str], display_prefix: str, docs_dir: Path,
-                   use_directory_urls: bool) -> list[ContentError]:
-    """Two Markdown files that would be published at one address (nieuws/a.md and nieuws/a/index.md)."""
+def duplicate_urls(urls: dict[str, str], display_prefix: str) -> list[ContentError]:
+    """Two Markdown files published at one address (nieuws/a.md and nieuws/a/index.md).
+
+    `urls` maps each src_uri to its final address, after the news stage moved items to their slug."""
     by_url: dict[str, list[str]] = defaultdict(list)
-    for src_uri in sorted(src_uris):
-        url = File(src_uri, str(docs_dir), str(docs_dir), use_directory_urls).url
-        by_url[url].append(src_uri)
+    for src_uri in sorted(urls):
+        by_url[urls[src_uri]].append(src_uri)
     errors = []
     for url, sources in sorted(by_url.items()):
         for other in sources[1:]:

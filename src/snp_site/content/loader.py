@@ -30,6 +30,8 @@ class Layout:
     partners_dir: str = "partners"
     chapter_dirs: tuple[str, ...] = ("methodiek", "handreiking")
     data_dir: str = "data"
+    adoption_file: str = "gemeenten.yml"
+    """In data_dir, but read by the news stage (snp_site.news.adoption), not as figures."""
 
     def kind_of(self, src_uri: str) -> str:
         folder, _, name = src_uri.rpartition("/")
@@ -80,6 +82,8 @@ def load(docs_dir: Path, display_root: Path, layout: Layout) -> Loaded:
     for src_uri in walk(docs_dir):
         path = docs_dir / src_uri
         display = f"{prefix}/{src_uri}"
+        if src_uri == f"{layout.data_dir}/{layout.adoption_file}":
+            continue  # read by the news stage, with its own schema
         if display in unreadable:
             loaded.broken.add(src_uri)
         elif src_uri.startswith(layout.data_dir + "/") and src_uri.endswith(DATA_SUFFIXES):

@@ -6,10 +6,18 @@ these dataclasses.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from snp_site.dates import DateProblem, PartialDate, parse_date
+
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?-(?=.)")
+
+
+def news_slug(src_uri: str) -> str:
+    """'nieuws/2017-12-tilburg.md' -> 'tilburg'."""
+    return _DATE_PREFIX.sub("", src_uri.rsplit("/", 1)[-1].removesuffix(".md"))
 
 
 @dataclass
@@ -52,7 +60,9 @@ class NewsItem(Page):
 
     @property
     def slug(self) -> str:
-        return self.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
+        """The file name without its date prefix: the item's address and feed id, so correcting
+        a date (2017-12 becomes 2017-12-05) renames the file but keeps every link working."""
+        return news_slug(self.src_uri)
 
 
 @dataclass

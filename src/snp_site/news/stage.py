@@ -1,0 +1,175 @@
+"""Wiring of the news stage into a build: what plugin.py calls at each MkDocs event.
+
+on_files: `prepare` checks the items, moves each item to nieuws/<slug>/, and adds the generated
+tag pages and the feed as MkDocs Files (nothing is written into content/). Pages: `meta` picks
+our template, `context` hands it the view data. Templates live in overrides/snp/.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from snp_site.content.loader import Layout, Loaded
+from snp_site.content.models import NewsItem
+from snp_site.dates import build_date
+from snp_site.errors import ContentError
+from snp_site.news import adoption, checks, feed, tags, timeline
+
+log = logging.getLogger("mkdocs.plugins.snp.news")
+
+FEED_NAME = "feed.xml"
+
+
+@dataclass
+class NewsStage:
+    layout: Layout
+    adoption_page: str
+    ordered: list[NewsItem] = field(default_factory=list)
+    urls: dict[str, str] = field(default_factory=dict)
+    tags: list[tags.Tag] = field(default_factory=list)
+    adoption: adoption.AdoptionFile | None = None
+    errors: list[ContentError] = field(default_factory=list)
+    feed_url: str | None = None
+    feed_title: str = ""
+    timeline_url: str | None = None
+    """None when content/nieuws/index.md does not exist: then nothing links to a timeline."""
+
+    @property
+    def timeline_page(self) -> str:
+        return f"{self.layout.news_dir}/index.md"
+
+    def prepare(self, loaded: Loaded, files: Files, config: MkDocsConfig, docs_dir: Path, prefix: str) -> None:
+        content = loaded.content
+        items = content.news
+        self.errors += checks.future_dates(items, build_date().date())
+        dup_errors, losers = checks.duplicate_slugs(items)
+        self.errors += dup_errors
+        items = [i for i in items if i.src_uri not in losers]
+        self.ordered = timeline.newest_first(items)
+        data = f"{self.layout.data_dir}/{self.layout.adoption_file}"
+        self.adoption, errors = adoption.load(docs_dir / data, f"{prefix}/{data}", {i.slug: i for i in items})
+        self.errors += errors
+        if self.adoption is not None:
+            self.errors += checks.unknown_gemeenten(items, self.adoption.gemeenten, self.adoption.path)
+        self.tags, errors = tags.collect(self.ordered, content.partners)
+        self.errors += errors
+        timeline_file = files.get_file_from_path(self.timeline_page)
+        self.timeline_url = timeline_file.url if timeline_file is not None else None
+        self._place(files, config)
+        self._add_feed(files, config, content)
+
+    def _place(self, files: Files, config: MkDocsConfig) -> None:
+        """Items at nieuws/<slug>/; tag pages generated beside them."""
+        for item in self.ordered:
+            file = files.get_file_from_path(item.src_uri)
+            if file is None:
+                continue
+            name = f"{self.layout.news_dir}/{item.slug}"
+            file.dest_uri = f"{name}/index.html" if config.use_directory_urls else f"{name}.html"
+            for cached in ("url", "abs_dest_path"):
+                file.__dict__.pop(cached, None)
+            self.urls[item.src_uri] = file.url
+        for tag in self.tags:
+            src = tag.src_uri(self.layout.news_dir)
+            if src in files:
+                self.errors.append(ContentError(f"content/{src}", None, "gereserveerd-adres",
+                                                "op dit adres maakt de site zelf een pagina met berichten.",
+                                                "Geef het bestand een andere naam of zet het in een andere map."))
+                continue
+            if tag.partner is not None:
+                partner_file = files.get_file_from_path(tag.partner.src_uri)
+                if partner_file is not None:
+                    self.urls[tag.partner.src_uri] = partner_file.url
+            body = f"# Nieuws over {tag.label}\n"
+            file = File.generated(config, src, content=body)
+            files.append(file)
+            self.urls[src] = file.url
+
+    def _add_feed(self, files: Files, config: MkDocsConfig, content: Any) -> None:
+        if not self.ordered:
+            return
+        if not config.site_url:
+            self.errors.append(ContentError("mkdocs.yml", None, "site-url-ontbreekt",
+                                            "site_url ontbreekt; de nieuwsfeed heeft volledige adressen nodig.",
+                                            "Zet in mkdocs.yml een regel site_url: met het adres van de site."))
+            return
+        page = content.pages.get(self.timeline_page)
+        page_url = self.timeline_url or f"{self.layout.news_dir}/"
+        self.feed_url = f"{self.layout.news_dir}/{FEED_NAME}"
+        self.feed_title = f"{config.site_name}: {page.title if page else 'nieuws'}"
+        info = feed.FeedInfo(self.feed_title, page.description if page else "", config.site_name,
+                             config.site_url if config.site_url.endswith("/") else config.site_url + "/",
+                             page_url, self.feed_url, config.theme.get("language") or "nl")
+        tag_urls = {(t.kind, t.label if t.kind == "gemeente" else t.slug): (t.slug, t.label) for t in self.tags}
+        files.append(File.generated(config, self.feed_url, content=feed.atom(info, self.ordered, self.urls, tag_urls)))
+
+    # --- per page -------------------------------------------------------------------------
+
+    def _tag_for(self, src_uri: str) -> tags.Tag | None:
+        return next((t for t in self.tags if t.src_uri(self.layout.news_dir) == src_uri), None)
+
+    def meta(self, src_uri: str) -> dict[str, Any]:
+        """Template (and, for generated pages, description) of a page the news stage owns."""
+        if src_uri == self.timeline_page:
+            return {"template": "snp/nieuws-tijdlijn.html"}
+        if src_uri == self.adoption_page and self.adoption is not None:
+            return {"template": "snp/gemeenten.html"}
+        if src_uri in self.urls and any(i.src_uri == src_uri for i in self.ordered):
+            return {"template": "snp/nieuwsbericht.html"}
+        tag = self._tag_for(src_uri)
+        if tag is not None:
+            return {"template": "snp/nieuws-label.html", "description": f"Alle nieuwsberichten over {tag.label}."}
+        return {}
+
+    def context(self, src_uri: str) -> dict[str, Any]:
+        """What our templates read as `snp_news` for this page."""
+        view = NewsView(self)
+        if src_uri == self.timeline_page:
+            return {"snp_news": {"jaren": [(year, [view.item(i) for i in group])
+                                           for year, group in timeline.by_year(self.ordered)],
+                                 "feed": self.feed_url}}
+        if src_uri == self.adoption_page and self.adoption is not None:
+            return {"snp_news": {"gemeenten": [view.adoption(r) for r in self.adoption.rows]}}
+        item = next((i for i in self.ordered if i.src_uri == src_uri), None)
+        if item is not None:
+            older, newer = timeline.neighbours(self.ordered, item)
+            return {"snp_news": {"bericht": view.item(item), "ouder": older and view.item(older),
+                                 "nieuwer": newer and view.item(newer),
+                                 "tijdlijn": self.timeline_url}}
+        tag = self._tag_for(src_uri)
+        if tag is not None:
+            partner = tag.partner and self.urls.get(tag.partner.src_uri)
+            return {"snp_news": {"berichten": [view.item(i) for i in tag.items], "partner_url": partner,
+                                 "naam": tag.label,
+                                 "tijdlijn": self.timeline_url, "feed": self.feed_url}}
+        return {}
+
+
+class NewsView:
+    """Plain dicts for templates: titles, Dutch dates, site-relative urls (templates apply |url)."""
+
+    def __init__(self, stage: NewsStage) -> None:
+        self.stage = stage
+        self.tag_index = {(t.kind, t.label if t.kind == "gemeente" else t.slug): t for t in stage.tags}
+
+    def item(self, item: NewsItem) -> dict[str, Any]:
+        labels = []
+        for kind, values in (("gemeente", item.gemeenten), ("partner", item.partners)):
+            for value in values:
+                tag = self.tag_index.get((kind, value))
+                if tag is not None:
+                    labels.append({"label": tag.label, "soort": kind,
+                                   "url": self.stage.urls[tag.src_uri(self.stage.layout.news_dir)]})
+        return {"title": item.title, "description": item.description, "url": self.stage.urls[item.src_uri],
+                "datum": item.date.dutch(), "iso": item.date.iso(), "labels": labels}
+
+    def adoption(self, row: adoption.Adoption) -> dict[str, Any]:
+        tag = self.tag_index.get(("gemeente", row.gemeente))
+        return {"gemeente": row.gemeente, "status": row.status, "label": row.label, "bericht": self.item(row.item),
+                "alle": tag and self.stage.urls[tag.src_uri(self.stage.layout.news_dir)]}
