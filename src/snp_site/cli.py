@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
+import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -18,6 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from snp_site.errors import ContentError, ContentErrors, summary
+from snp_site.toolkit import gemeente_problem
 
 
 class _Collect(logging.Handler):
@@ -56,6 +59,51 @@ def check(config_file: Path) -> tuple[list[ContentError], list[str]]:
         mkdocs_log.propagate = propagate
 
 
+def make_toolkit(config_file: Path, gemeente: str, output: Path | None) -> Path:
+    """Build the site into a throwaway folder with the municipality filled in; keep only the PDF."""
+    cfg = load_config(config_file=str(config_file), strict=True)
+    plugin = cfg.plugins["snp"]
+    plugin.gemeente = gemeente.strip()
+    name = Path(plugin.config.toolkit.file)
+    target = output or Path(f"{name.stem}-{_slug(gemeente)}{name.suffix}")
+    with tempfile.TemporaryDirectory(prefix="snp-toolkit-") as tmp:
+        cfg.site_dir = str(Path(tmp) / "site")
+        mkdocs_log = logging.getLogger("mkdocs")
+        propagate, mkdocs_log.propagate = mkdocs_log.propagate, False
+        try:
+            build.build(cfg)
+        except Abort:
+            if getattr(plugin, "errors", None):
+                raise ContentErrors(plugin.errors) from None
+            raise
+        finally:
+            mkdocs_log.propagate = propagate
+        shutil.copyfile(Path(cfg.site_dir) / name, target)
+    return target
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "gemeente"
+
+
+def _toolkit(args: argparse.Namespace) -> int:
+    problem = gemeente_problem(args.gemeente)
+    if problem:
+        print(f"--gemeente: {problem}.\n  Oplossing: geef de naam zoals die op de omslag moet staan, "
+              f"bijvoorbeeld --gemeente \"Tilburg\".", file=sys.stderr)
+        return 2
+    try:
+        target = make_toolkit(args.config, args.gemeente, args.output)
+    except ContentErrors as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except (ConfigurationError, Abort) as exc:
+        print(f"De toolkit is niet gemaakt: {exc}", file=sys.stderr)
+        return 1
+    print(f"Toolkit voor de gemeente {args.gemeente.strip()} geschreven naar {target}.")
+    return 0
+
+
 def _controleer(args: argparse.Namespace) -> int:
     try:
         errors, warnings = check(args.config)
@@ -91,6 +139,18 @@ def parser() -> argparse.ArgumentParser:
     ctl.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
                      help="het instellingenbestand (standaard: mkdocs.yml)")
     ctl.set_defaults(run=_controleer)
+    tk = sub.add_parser("toolkit", add_help=False,
+                        help="maak de toolkit (PDF) met de naam van een gemeente ingevuld",
+                        description="Maakt een eigen exemplaar van de toolkit: de naam van de gemeente "
+                                    "staat op de omslag en op de plaatsen met [naam gemeente]. "
+                                    "Verandert niets in site/.")
+    tk.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    tk.add_argument("--gemeente", required=True, help='de naam van de gemeente, bijvoorbeeld "Tilburg"')
+    tk.add_argument("-o", "--uitvoer", dest="output", type=Path, default=None,
+                    help="waar de PDF komt (standaard: de bestandsnaam van de toolkit met de gemeente erin)")
+    tk.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
+                    help="het instellingenbestand (standaard: mkdocs.yml)")
+    tk.set_defaults(run=_toolkit)
     return main
 
 

@@ -2,7 +2,8 @@
 
 Order of a build: on_config (build into a staging folder) -> on_files (load and check all
 content) -> pages rendered (front matter from our loader, figures filled in, ids collected)
--> on_env (anchor checks; raise every error at once, before anything is written)
+-> on_env (anchor checks; the PDF toolkit typeset from the rendered chapters and the download
+links filled; raise every error at once, before anything is written)
 -> on_post_build (swap the staging folder in as site/).
 """
 
@@ -15,6 +16,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
@@ -25,6 +27,7 @@ from snp_site.content.loader import Loaded, load, walk
 from snp_site.content.refs import replace_figures
 from snp_site.dates import build_date
 from snp_site.errors import ContentError, ContentErrors
+from snp_site.toolkit import site as toolkit_site
 
 log = logging.getLogger("mkdocs.plugins.snp")
 
@@ -43,6 +46,9 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         self.anchor_checks: list[checks.AnchorCheck] = []
         self.ids: dict[str, set[str]] = {}
         self.warnings: CountHandler | None = None
+        self.nav: Navigation | None = None
+        self.gemeente: str | None = None
+        """Set by `snp toolkit --gemeente`: the municipality filled in to the toolkit."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -107,15 +113,23 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
         return replace_figures(markdown, render)
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         self.ids[page.file.src_uri] = checks.page_ids(html)
         return html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.errors += checks.check_anchors(self.anchor_checks, self.ids)
+        assert self.loaded is not None and self.nav is not None
+        if not self.errors:
+            pdf = toolkit_site.build(self.nav, self.loaded, config, files, self.config.toolkit, self.gemeente)
+            self.errors += (pdf.errors if pdf else []) + toolkit_site.fill_links(
+                files, pdf, self.config.toolkit, config)
         if self.errors:
             raise ContentErrors(self.errors)
-        assert self.loaded is not None
         env.globals["snp_content"] = self.loaded.content
         env.globals["snp_build_date"] = build_date()
         return env
