@@ -76,11 +76,60 @@ def typeset(document: str, site_url: str, fetcher: SiteFetcher) -> Typeset:
 
 
 def _post_pass(pdf: bytes) -> bytes:
-    """Give every link annotation the Print flag (PDF/UA: print and screen must not differ)."""
+    """Fix what WeasyPrint 70 leaves for PDF/UA: running headers and footers are tagged content that
+    no structure element reaches (they must be artifacts), and link annotations lack the Print flag
+    (print and screen must not differ)."""
     with pikepdf.open(io.BytesIO(pdf)) as doc:
+        reachable = _reachable_mcids(doc)
         for page in doc.pages:
+            _mark_artifacts(doc, page, reachable.get(page.obj.objgen, set()))
             for annot in page.get("/Annots", []):
                 annot.F = int(annot.get("/F", 0)) | 4
         out = io.BytesIO()
         doc.save(out, deterministic_id=True)
     return out.getvalue()
+
+
+def _reachable_mcids(doc: pikepdf.Pdf) -> dict[tuple[int, int], set[int]]:
+    """Marked-content ids per page that the structure tree, walked from its root, refers to."""
+    found: dict[tuple[int, int], set[int]] = {}
+    root = doc.Root.get("/StructTreeRoot")
+    if root is None:
+        return found
+    stack: list[tuple[pikepdf.Object, pikepdf.Object | None]] = [(root, None)]
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        node, page = stack.pop()
+        if isinstance(node, pikepdf.Dictionary):
+            if node.is_indirect:
+                if node.objgen in seen:
+                    continue
+                seen.add(node.objgen)
+            page = node.get("/Pg", page)
+            if node.get("/Type") == "/MCR" and page is not None:
+                found.setdefault(page.objgen, set()).add(int(node.MCID))
+                continue
+            kids = node.get("/K")
+            if kids is not None:
+                stack.extend((kid, page) for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]))
+        elif isinstance(node, pikepdf.Array):
+            stack.extend((kid, page) for kid in node)
+        elif isinstance(node, int) and page is not None:
+            found.setdefault(page.objgen, set()).add(int(node))
+    return found
+
+
+def _mark_artifacts(doc: pikepdf.Pdf, page: pikepdf.Page, reachable: set[int]) -> None:
+    """Turn marked content outside the structure tree into pagination artifacts."""
+    instructions = pikepdf.parse_content_stream(page)
+    changed = False
+    out = []
+    for operands, operator in instructions:
+        if str(operator) == "BDC" and len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary):
+            mcid = operands[1].get("/MCID")
+            if mcid is not None and int(mcid) not in reachable:
+                operands = [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination)]
+                changed = True
+        out.append((operands, operator))
+    if changed:
+        page.obj.Contents = doc.make_stream(pikepdf.unparse_content_stream(out))
