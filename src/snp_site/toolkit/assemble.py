@@ -94,8 +94,6 @@ def _colophon(ed: Edition) -> str:
     parts = ['<section class="colofon"><h2>Colofon</h2>',
              f"<p>{e(ed.title)}. Uitgave van {e(ed.date_text)}"
              + (f", versie {e(ed.version)}" if ed.version else "") + ".</p>"]
-    if ed.gemeente:
-        parts.append(f"<p>Deze uitgave is ingevuld voor de gemeente {e(ed.gemeente)}.</p>")
     if ed.partners:
         parts.append("<h3>Partners</h3><ul>" + "".join(
             f"<li><strong>{e(name)}</strong>: {e(role)}</li>" for name, role in ed.partners) + "</ul>")
