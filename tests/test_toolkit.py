@@ -206,3 +206,14 @@ def test_broken_image_is_a_dutch_build_error(project: Path, tmp_path: Path) -> N
     assert "mkdocs.yml: De toolkit (PDF) is niet goed opgemaakt" in result.stderr
     assert "kapot.png" in result.stderr
     assert (broken / PDF).read_bytes() == before  # site/ untouched
+
+
+def test_a_fallback_font_is_reported() -> None:
+    """If fonts-open-sans were missing, WeasyPrint would silently fall back: verify catches it."""
+    from weasyprint import HTML
+
+    from snp_site.toolkit import verify
+
+    other = HTML(string='<p style="font-family: DejaVu Sans">Tekst</p>').write_pdf()
+    problems = verify.font_problems(other)
+    assert problems and "DejaVu" in problems[0] and "in plaats van Open Sans" in problems[0]

@@ -123,6 +123,12 @@ def _controleer(args: argparse.Namespace) -> int:
     return 0
 
 
+def _common(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    command.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
+                         help="het instellingenbestand (standaard: mkdocs.yml)")
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="snp", add_help=False,
@@ -135,21 +141,17 @@ def parser() -> argparse.ArgumentParser:
                          description="Controleert alle bestanden in content/ met dezelfde controles als "
                                      "de build. Schrijft niets in site/. Geeft 0 terug als alles klopt, "
                                      "anders 1.")
-    ctl.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    ctl.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
-                     help="het instellingenbestand (standaard: mkdocs.yml)")
+    _common(ctl)
     ctl.set_defaults(run=_controleer)
     tk = sub.add_parser("toolkit", add_help=False,
                         help="maak de toolkit (PDF) met de naam van een gemeente ingevuld",
                         description="Maakt een eigen exemplaar van de toolkit: de naam van de gemeente "
                                     "staat op de omslag en op de plaatsen met [naam gemeente]. "
                                     "Verandert niets in site/.")
-    tk.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    _common(tk)
     tk.add_argument("--gemeente", required=True, help='de naam van de gemeente, bijvoorbeeld "Tilburg"')
     tk.add_argument("-o", "--uitvoer", dest="output", type=Path, default=None,
                     help="waar de PDF komt (standaard: de bestandsnaam van de toolkit met de gemeente erin)")
-    tk.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
-                    help="het instellingenbestand (standaard: mkdocs.yml)")
     tk.set_defaults(run=_toolkit)
     return main
 
