@@ -125,7 +125,12 @@ def test_images_keep_alt_text_and_links_work(pdf: pikepdf.Pdf) -> None:
             if "/K" in node:
                 stack.append(node.K)
     assert "Logo van de proef" in figures
+    assert "Trechter: vier stappen van breed naar smal" in figures  # the inline SVG's <title>
     assert all(figures), figures
+    # The inline SVG is drawn as vector paths: the logo is the only raster image in the PDF.
+    images = {x.objgen for page in pdf.pages for _, x in page.resources.get("/XObject", {}).items()
+              if x.Subtype == "/Image"}
+    assert len(images) == 1
     annots = [a for page in pdf.pages for a in page.get("/Annots", [])]
     uris = [str(a.A.URI) for a in annots if "/A" in a and "/URI" in a.A]
     internal = [a for a in annots if "/Dest" in a or ("/A" in a and a.A.S == "/GoTo")]
