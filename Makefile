@@ -28,8 +28,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-## site: install what is needed and build the site into site/
+## site: install what is needed and build the site and the toolkit into site/
 site: $(BIN)/.site-installed
+	scripts/install-system-deps
 	$(BIN)/mkdocs build --strict
 
 ## test: the whole test suite (installs the Debian packages it needs when run as root)

@@ -19,6 +19,8 @@ KINDS = ("trechter", "tijdlijn")
 BAR_COLOUR = "#2b4a6f"
 """Default fill (the PDF uses it); the site's stylesheet sets its own colour per palette."""
 WIDTH = 640
+FONT = "'Open Sans', sans-serif"
+"""The PDF's typeface, as an attribute: the site's stylesheet overrides it with the page font."""
 _USAGE = ("Schrijf [[grafiek trechter pilot.brieven pilot.afspraken]] of "
           "[[grafiek tijdlijn pilot.start pilot.einde nieuws]].")
 
@@ -74,7 +76,7 @@ def funnel_svg(figures: list[Figure], title: str, ids: tuple[str, str]) -> str:
     for i, figure in enumerate(figures):
         y = i * row
         width = max(2.0, round(WIDTH * float(figure.value) / largest, 1))
-        parts.append(f'<text x="0" y="{y + 16}" font-size="15" fill="currentColor">'
+        parts.append(f'<text x="0" y="{y + 16}" font-size="15" font-family="{FONT}" fill="currentColor">'
                      f'<tspan font-weight="bold" class="snp-cijfer" data-cijfer="{escape(figure.key)}">'
                      f'{escape(figure.text())}</tspan> {escape(figure.label)}</text>')
         parts.append(f'<rect class="snp-balk" x="0" y="{y + 22}" width="{width}" height="{bar}" '
@@ -108,10 +110,10 @@ def timeline_svg(events: list[tuple[PartialDate, str, str | None]], title: str, 
              'stroke-width="2"/>']
     for i, (date, text, _) in enumerate(events):
         y = i * row + 20
-        parts.append(f'<text x="138" y="{y + 5}" font-size="14" text-anchor="end" fill="currentColor">'
+        parts.append(f'<text x="138" y="{y + 5}" font-size="14" font-family="{FONT}" text-anchor="end" fill="currentColor">'
                      f'{escape(date.dutch())}</text>')
         parts.append(f'<circle class="snp-balk" cx="150" cy="{y}" r="6" fill="{BAR_COLOUR}"/>')
-        parts.append(f'<text x="166" y="{y + 5}" font-size="14" fill="currentColor">{escape(text)}</text>')
+        parts.append(f'<text x="166" y="{y + 5}" font-size="14" font-family="{FONT}" fill="currentColor">{escape(text)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 

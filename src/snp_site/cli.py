@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
+import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -19,6 +21,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from snp_site.errors import ContentError, ContentErrors, summary
+from snp_site.toolkit import gemeente_problem
 
 
 class _Collect(logging.Handler):
@@ -62,6 +65,51 @@ def _colour(text: str, code: str) -> str:
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
         return f"\033[{code}m{text}\033[0m"
     return text
+
+
+def make_toolkit(config_file: Path, gemeente: str, output: Path | None) -> Path:
+    """Build the site into a throwaway folder with the municipality filled in; keep only the PDF."""
+    cfg = load_config(config_file=str(config_file), strict=True)
+    plugin = cfg.plugins["snp"]
+    plugin.gemeente = gemeente.strip()
+    name = Path(plugin.config.toolkit.file)
+    target = output or Path(f"{name.stem}-{_slug(gemeente)}{name.suffix}")
+    with tempfile.TemporaryDirectory(prefix="snp-toolkit-") as tmp:
+        cfg.site_dir = str(Path(tmp) / "site")
+        mkdocs_log = logging.getLogger("mkdocs")
+        propagate, mkdocs_log.propagate = mkdocs_log.propagate, False
+        try:
+            build.build(cfg)
+        except Abort:
+            if getattr(plugin, "errors", None):
+                raise ContentErrors(plugin.errors) from None
+            raise
+        finally:
+            mkdocs_log.propagate = propagate
+        shutil.copyfile(Path(cfg.site_dir) / name, target)
+    return target
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "gemeente"
+
+
+def _toolkit(args: argparse.Namespace) -> int:
+    problem = gemeente_problem(args.gemeente)
+    if problem:
+        print(f"--gemeente: {problem}.\n  Oplossing: geef de naam zoals die op de omslag moet staan, "
+              f"bijvoorbeeld --gemeente \"Tilburg\".", file=sys.stderr)
+        return 2
+    try:
+        target = make_toolkit(args.config, args.gemeente, args.output)
+    except ContentErrors as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except (ConfigurationError, Abort) as exc:
+        print(f"De toolkit is niet gemaakt: {exc}", file=sys.stderr)
+        return 1
+    print(f"Toolkit voor de gemeente {args.gemeente.strip()} geschreven naar {target}.")
+    return 0
 
 
 def _controleer(args: argparse.Namespace) -> int:
@@ -128,6 +176,11 @@ class _DutchHelp(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
 
+def _config_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
+                         help="het instellingenbestand (standaard: mkdocs.yml)")
+
+
 def parser() -> argparse.ArgumentParser:
     main = DutchParser(
         prog="snp",
@@ -138,8 +191,7 @@ def parser() -> argparse.ArgumentParser:
                          description="Controleert alle bestanden in content/ met dezelfde controles als "
                                      "de build. Schrijft niets in site/. Geeft 0 terug als alles klopt, "
                                      "anders 1.")
-    ctl.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
-                     help="het instellingenbestand (standaard: mkdocs.yml)")
+    _config_option(ctl)
     ctl.set_defaults(run=_controleer)
     new = sub.add_parser("nieuw", help="maak een nieuw nieuwsbericht",
                          description="Maakt content/nieuws/<datum>-<titel>.md met de verplichte velden en "
@@ -148,9 +200,18 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("titel", help="de titel van het bericht, tussen aanhalingstekens")
     new.add_argument("--datum", help="datum als 2018-01-15, of 2018-01 als alleen de maand bekend is "
                                      "(standaard: vandaag)")
-    new.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
-                     help="het instellingenbestand (standaard: mkdocs.yml)")
+    _config_option(new)
     new.set_defaults(run=_nieuw)
+    tk = sub.add_parser("toolkit",
+                        help="maak de toolkit (PDF) met de naam van een gemeente ingevuld",
+                        description="Maakt een eigen exemplaar van de toolkit: de naam van de gemeente "
+                                    "staat op de omslag en op de plaatsen met [naam gemeente]. "
+                                    "Verandert niets in site/.")
+    _config_option(tk)
+    tk.add_argument("--gemeente", required=True, help='de naam van de gemeente, bijvoorbeeld "Tilburg"')
+    tk.add_argument("-o", "--uitvoer", dest="output", type=Path, default=None,
+                    help="waar de PDF komt (standaard: de bestandsnaam van de toolkit met de gemeente erin)")
+    tk.set_defaults(run=_toolkit)
     return main
 
 

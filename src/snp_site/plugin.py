@@ -2,7 +2,8 @@
 
 Order of a build: on_config (build into a staging folder) -> on_files (load and check all
 content) -> pages rendered (front matter from our loader, figures filled in, ids collected)
--> on_env (anchor checks; raise every error at once, before anything is written)
+-> on_env (anchor checks; the PDF toolkit typeset from the rendered chapters and the download
+links filled; raise every error at once, before anything is written)
 -> on_post_build (swap the staging folder in as site/).
 """
 
@@ -15,6 +16,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
@@ -28,6 +30,7 @@ from snp_site.dates import build_date, last_changed
 from snp_site.errors import ContentError, ContentErrors
 from snp_site.news.stage import NewsStage
 from snp_site.tags import TagContext, render_tag
+from snp_site.toolkit import site as toolkit_site
 
 log = logging.getLogger("mkdocs.plugins.snp")
 
@@ -51,6 +54,9 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         self.urls: dict[str, str] | None = None
         self.warnings: CountHandler | None = None
         self.news: NewsStage | None = None
+        self.nav: Navigation | None = None
+        self.gemeente: str | None = None
+        """Set by `snp toolkit --gemeente`: the municipality filled in to the toolkit and documents."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -129,6 +135,10 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         assert self.news is not None
         return {**context, **self.news.context(page.file.src_uri)}
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         self.ids[page.file.src_uri] = checks.page_ids(html)
         model = self.loaded.content.pages.get(page.file.src_uri) if self.loaded else None
@@ -137,7 +147,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         heading = model.meta["document"] if isinstance(model.meta["document"], str) else None
         label = heading or model.title
         info = documents.DocumentInfo(label, model.description, config.site_name, int(build_date().timestamp()))
-        made = documents.make_documents(html, info, heading, self.config.gemeente)
+        made = documents.make_documents(html, info, heading, self.gemeente)
         if made is None:
             self.errors.append(documents.missing_heading(model, heading or ""))
             return html
@@ -151,13 +161,17 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.errors += checks.check_anchors(self.anchor_checks, self.ids)
+        assert self.loaded is not None and self.nav is not None
+        if not self.errors:
+            pdf = toolkit_site.build(self.nav, self.loaded, config, files, self.config.toolkit, self.gemeente)
+            self.errors += (pdf.errors if pdf else []) + toolkit_site.fill_links(
+                files, pdf, self.config.toolkit, config)
         if self.errors and self.command == "serve":
             self.errors = ContentErrors(self.errors).errors
             for error in self.errors:
                 log.warning(error.format())
         elif self.errors:
             raise ContentErrors(self.errors)
-        assert self.loaded is not None
         env.globals["snp_content"] = self.loaded.content
         env.globals["snp_build_date"] = build_date()
         assert self.news is not None

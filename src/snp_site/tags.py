@@ -47,10 +47,19 @@ class TagSpec:
     render: Callable[[list[str], TagContext], str]
 
 
+def _check_download(args: list[str], content: Content) -> Problem | None:
+    if args != ["toolkit"]:
+        return ("download-syntax", f"'[[download {' '.join(args)}]]' noemt geen bekende download.",
+                "Schrijf [[download toolkit]] op een eigen regel.")
+    return None
+
+
 TAGS: dict[str, TagSpec] = {
     "cijfer": TagSpec(figures_tag.check_figure, figures_tag.render_figure),
     "grafiek": TagSpec(charts.check_chart, charts.render_chart),
     "schatting": TagSpec(estimate.check_estimate, estimate.render_estimate),
+    # Left as written here: the toolkit stage fills it in once the PDF and its size exist.
+    "download": TagSpec(_check_download, lambda args, context: "[[download toolkit]]"),
 }
 
 

@@ -7,7 +7,6 @@ tables of its format. Output is byte-identical for the same input (`zipfix.py`).
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from html import escape
 from snp_site.content.models import Page
 from snp_site.documents import docx_writer, odt_writer
 from snp_site.errors import ContentError
+from snp_site.filesize import size_text
 from snp_site.documents.structure import Block, fill_placeholder, read_blocks, section
 
 FORMATS = {
@@ -42,7 +42,7 @@ def file_stem(src_uri: str) -> str:
 def download_links(label: str, stem: str, sizes: dict[str, int], link: "Callable[[str], str]") -> str:
     """One paragraph with a link per format; each link text says the format and the size."""
     links = [f'<a href="{escape(link(f"downloads/{stem}.{ext}"))}" download>{escape(label)} als {name} '
-             f"({code}, {math.ceil(sizes[ext] / 1024)} KB)</a>" for ext, (name, code) in FORMATS.items()]
+             f"({code}, {size_text(sizes[ext])})</a>" for ext, (name, code) in FORMATS.items()]
     return f'<p class="snp-downloads">Download: {" of ".join(links)}</p>'
 
 

@@ -1,0 +1,176 @@
+"""Stage 1 of the toolkit: assemble one print HTML document from chapters MkDocs already rendered.
+
+Hands on a string of HTML (cover, colophon, table of contents, chapters) to `typeset`. The chapters
+are the site's own rendered HTML, so site and PDF share one source. Ids are prefixed per chapter
+(they must be unique in one document), links to other toolkit chapters become links inside the
+PDF, other links become absolute web addresses, and `[naam gemeente]` is filled in when a
+municipality is given.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag, urljoin
+
+import tinyhtml5
+
+from snp_site.content.models import Content
+from snp_site.toolkit.download import TAG as DOWNLOAD_TAG
+
+PLACEHOLDER = "[naam gemeente]"
+"""What editors write in a toolkit chapter where the municipality's name belongs."""
+
+_XLINK = "{http://www.w3.org/1999/xlink}"
+_XML = "{http://www.w3.org/XML/1998/namespace}"
+
+
+@dataclass(frozen=True)
+class ToolkitChapter:
+    """One chapter as MkDocs rendered it, in nav order."""
+
+    src_uri: str
+    title: str
+    section: str
+    url: str
+    """The page's absolute web address (site_url + page.url)."""
+    html: str
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What the cover and colophon say about this copy."""
+
+    series: str
+    title: str
+    date_text: str
+    iso_date: str
+    version: str | None = None
+    gemeente: str | None = None
+    sources: tuple[str, ...] = field(default_factory=tuple)
+    partners: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    """(name, role) of each partner, in file order."""
+
+
+def chapter_id(src_uri: str) -> str:
+    """A stable id for a chapter from its file: methodiek/01-aanleiding.md -> methodiek-01-aanleiding."""
+    return re.sub(r"[^a-z0-9]+", "-", src_uri.removesuffix(".md").lower()).strip("-")
+
+
+def edition_from(content: Content, series: str, title: str, date_text: str, iso_date: str,
+                 version: str | None, gemeente: str | None) -> Edition:
+    """Colophon facts read from the content model: the sources of every figure, the partners."""
+    sources = tuple(sorted({figure.bron for figure in content.figures.values()}))
+    partners = tuple((p.name, p.role) for _, p in sorted(content.partners.items()))
+    return Edition(series, title, date_text, iso_date, version, gemeente, sources, partners)
+
+
+def document(chapters: list[ToolkitChapter], edition: Edition) -> str:
+    """The whole print document as HTML (lang nl), ready for WeasyPrint."""
+    urls = {_page_key(ch.url): chapter_id(ch.src_uri) for ch in chapters}
+    bodies = "\n".join(_chapter(ch, urls, edition.gemeente) for ch in chapters)
+    e = html.escape
+    head = (f'<meta charset="utf-8"><title>{e(edition.title)}</title>'
+            f'<meta name="dcterms.created" content="{e(edition.iso_date)}">'
+            f'<meta name="dcterms.modified" content="{e(edition.iso_date)}">'
+            f'<meta name="author" content="{e(edition.series)}">')
+    return (f'<!DOCTYPE html>\n<html lang="nl"><head>{head}</head><body>\n'
+            f"{_cover(edition)}\n{_colophon(edition)}\n{_contents(chapters)}\n{bodies}\n</body></html>\n")
+
+
+def _cover(ed: Edition) -> str:
+    e = html.escape
+    voor = f'<p class="omslag-gemeente">voor de gemeente {e(ed.gemeente)}</p>' if ed.gemeente else ""
+    version = f"versie {e(ed.version)}, " if ed.version else ""
+    return (f'<section class="omslag"><p class="omslag-reeks">{e(ed.series)}</p>'
+            f'<h1 class="omslag-titel">{e(ed.title)}</h1>{voor}'
+            f'<p class="omslag-uitgave">Uitgave: {version}{e(ed.date_text)}</p></section>')
+
+
+def _colophon(ed: Edition) -> str:
+    e = html.escape
+    parts = ['<section class="colofon"><h2>Colofon</h2>',
+             f"<p>{e(ed.title)}. Uitgave van {e(ed.date_text)}"
+             + (f", versie {e(ed.version)}" if ed.version else "") + ".</p>"]
+    if ed.partners:
+        parts.append("<h3>Partners</h3><ul>" + "".join(
+            f"<li><strong>{e(name)}</strong>: {e(role)}</li>" for name, role in ed.partners) + "</ul>")
+    if ed.sources:
+        parts.append("<h3>Bronnen van de cijfers</h3><ul>"
+                     + "".join(f"<li>{e(s)}</li>" for s in ed.sources) + "</ul>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _contents(chapters: list[ToolkitChapter]) -> str:
+    e = html.escape
+    rows, section = [], None
+    for ch in chapters:
+        if ch.section and ch.section != section:
+            section = ch.section
+            rows.append(f'<li class="inhoud-deel">{e(section)}</li>')
+        rows.append(f'<li><a href="#{chapter_id(ch.src_uri)}">{e(ch.title)}</a></li>')
+    return f'<nav class="inhoud"><h2>Inhoud</h2><ul>{"".join(rows)}</ul></nav>'
+
+
+def _page_key(url: str) -> str:
+    return urldefrag(url).url.removesuffix("index.html")
+
+
+def _chapter(ch: ToolkitChapter, urls: dict[str, str], gemeente: str | None) -> str:
+    cid = chapter_id(ch.src_uri)
+    root = tinyhtml5.parse(f"<body>{ch.html}</body>", namespace_html_elements=False)
+    body = root.find("body")
+    assert body is not None
+    parents = {child: parent for parent in body.iter() for child in parent}
+    for el in list(body.iter()):
+        _strip_namespaces(el)
+        if el.tag == "a" and "headerlink" in (el.get("class") or "").split():
+            parents[el].remove(el)
+            continue
+        if el.tag == "p" and (el.text or "").strip() == DOWNLOAD_TAG and len(el) == 0:
+            parents[el].remove(el)
+            continue
+        if el.get("id"):
+            el.set("id", f"{cid}--{el.get('id')}")
+        if el.tag == "a" and el.get("href") is not None:
+            el.set("href", _link(el.get("href", ""), ch.url, cid, urls))
+        if el.tag == "img" and el.get("src"):
+            el.set("src", urljoin(ch.url, el.get("src", "")))
+        if gemeente is not None:
+            el.text = el.text.replace(PLACEHOLDER, gemeente) if el.text else el.text
+            el.tail = el.tail.replace(PLACEHOLDER, gemeente) if el.tail else el.tail
+            for key, value in el.attrib.items():
+                el.set(key, value.replace(PLACEHOLDER, gemeente))
+    first_h1 = body.find(".//h1")
+    if first_h1 is not None:
+        first_h1.set("class", ((first_h1.get("class") or "") + " hoofdstuk-titel").strip())
+    inner = (html.escape(body.text or "", quote=False)
+             + "".join(ET.tostring(child, encoding="unicode", method="html") for child in body))
+    section = f' data-deel="{html.escape(ch.section)}"' if ch.section else ""
+    return f'<article class="hoofdstuk" id="{cid}"{section}>{inner}</article>'
+
+
+def _strip_namespaces(el: ET.Element) -> None:
+    """Inline SVG comes back namespaced; HTML serialisation wants the plain names."""
+    if isinstance(el.tag, str) and el.tag.startswith("{"):
+        el.tag = el.tag.split("}", 1)[1]
+    for key in [k for k in el.attrib if k.startswith("{")]:
+        value = el.attrib.pop(key)
+        name = key.split("}", 1)[1]
+        prefix = "xlink:" if key.startswith(_XLINK) else "xml:" if key.startswith(_XML) else ""
+        el.set(prefix + name, value)
+
+
+def _link(href: str, page_url: str, cid: str, urls: dict[str, str]) -> str:
+    """Inside the PDF where the target is in it; else the full web address, so it still works."""
+    if href.startswith("#"):
+        return f"#{cid}--{href[1:]}" if href[1:] else f"#{cid}"
+    target = urljoin(page_url, href)
+    page, fragment = urldefrag(target)
+    other = urls.get(_page_key(page))
+    if other is None:
+        return target
+    return f"#{other}--{fragment}" if fragment else f"#{other}"

@@ -1,0 +1,88 @@
+"""The toolkit inside a MkDocs build: picks the toolkit chapters in nav order, builds the PDF into
+the site folder and fills the download links. Keeps MkDocs objects out of the other stages.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkPage
+from mkdocs.utils import get_relative_url
+
+from snp_site import toolkit
+from snp_site.config import ToolkitConfig
+from snp_site.content.loader import Loaded
+from snp_site.content.models import Chapter
+from snp_site.dates import PartialDate, build_date
+from snp_site.errors import ContentError
+from snp_site.toolkit import download
+from snp_site.toolkit.assemble import ToolkitChapter, edition_from
+
+log = logging.getLogger("mkdocs.plugins.snp.toolkit")
+
+
+def title_of(options: ToolkitConfig, config: MkDocsConfig) -> str:
+    return options.title or f"Toolkit {config.site_name}"
+
+
+def chapters(nav: Navigation, loaded: Loaded, site_url: str) -> list[ToolkitChapter]:
+    """The rendered chapters with toolkit: ja, in the order of the site's navigation."""
+    found = []
+    for page in nav.pages:
+        model = loaded.content.pages.get(page.file.src_uri)
+        if isinstance(model, Chapter) and model.toolkit and page.content is not None:
+            section = page.parent.title if page.parent is not None and page.parent.title else ""
+            found.append(ToolkitChapter(page.file.src_uri, page.title or model.title, section,
+                                        site_url + page.url, page.content))
+    return found
+
+
+def build(nav: Navigation, loaded: Loaded, config: MkDocsConfig, files: Files,
+          options: ToolkitConfig, gemeente: str | None) -> toolkit.Toolkit | None:
+    """Build and write the PDF into the (staging) site folder; None when no chapter is in it."""
+    site_url = config.site_url or "https://toolkit.invalid/"
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    selected = chapters(nav, loaded, site_url)
+    if not selected:
+        return None
+    when = build_date()
+    edition = edition_from(loaded.content, config.site_name, title_of(options, config),
+                           PartialDate(when.year, when.month, when.day).dutch(),
+                           when.strftime("%Y-%m-%dT%H:%M:%SZ"), options.version, gemeente)
+    sources = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path}
+    result = toolkit.build(selected, edition, site_url, sources.get, _config_name(config))
+    if not result.errors:
+        target = Path(config.site_dir) / options.file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(result.pdf)
+        log.info("Toolkit geschreven: %s (%d pagina's, %s)", options.file, result.pages,
+                 download.size_text(len(result.pdf)))
+    return result
+
+
+def fill_links(files: Files, result: toolkit.Toolkit | None, options: ToolkitConfig,
+               config: MkDocsConfig) -> list[ContentError]:
+    """Turn `[[download toolkit]]` into a link with the PDF's size; an error if there is no PDF."""
+    errors = []
+    for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+        page: MkPage | None = file.page
+        if page is None or page.content is None or not download.has_tag(page.content):
+            continue
+        if result is None:
+            errors.append(ContentError(
+                f"{Path(config.docs_dir).name}/{file.src_uri}", None, "toolkit-ontbreekt",
+                f"De pagina vraagt om {download.TAG}, maar geen hoofdstuk staat in de toolkit.",
+                "Zet toolkit: ja in de front matter van de hoofdstukken die in de PDF horen, "
+                "of haal de regel weg."))
+            continue
+        href = get_relative_url(options.file, page.url or ".")
+        page.content = download.fill(page.content, href, title_of(options, config), len(result.pdf))
+    return errors
+
+
+def _config_name(config: MkDocsConfig) -> str:
+    return Path(config.config_file_path or "mkdocs.yml").name

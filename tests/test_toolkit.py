@@ -1,0 +1,224 @@
+"""The PDF toolkit, read back with independent tools: pikepdf (structure) and pdftotext (text).
+
+One fixture project (fixtures/site + fixtures/toolkit) is built once; a second build in another
+folder and a Tilburg copy made with `snp toolkit` are compared with it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from helpers import FIXTURES, build, make_project, run, tool
+
+PDF = "site/downloads/toolkit-proef.pdf"
+CHAPTERS = ["Resultaten van de proef", "Eerste hoofdstuk", "Modelbrief"]
+"""Chapter titles in nav order (file order differs on purpose)."""
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("toolkit") / "project", FIXTURES / "site",
+                           FIXTURES / "toolkit")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.fixture(scope="module")
+def pdf(project: Path) -> pikepdf.Pdf:
+    return pikepdf.open(project / PDF)
+
+
+def page_texts(path: Path) -> list[str]:
+    """The text of every page, by pdftotext (poppler), split on form feeds."""
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return out.split("\f")[:-1]
+
+
+def outline(pdf: pikepdf.Pdf) -> list[tuple[str, int, list[str]]]:
+    """(title, page number, child titles) of each top-level bookmark."""
+    pages = {p.objgen: i + 1 for i, p in enumerate(pdf.pages)}
+    with pdf.open_outline() as tree:
+        return [(item.title, pages[item.destination[0].objgen], [c.title for c in item.children])
+                for item in tree.root]
+
+
+def test_document_metadata(pdf: pikepdf.Pdf) -> None:
+    assert len(pdf.pages) > 1
+    assert str(pdf.Root.Lang) == "nl"
+    assert str(pdf.docinfo.Title) == "Toolkit Proefsite"
+    assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+    with pdf.open_metadata() as xmp:
+        assert xmp.get("dc:title") == "Toolkit Proefsite"
+        assert "pdfuaid:part" in str(xmp) or xmp.get("pdfuaid:part") == "1"
+    assert pdf.Root.MarkInfo.Marked is True
+    assert "/StructTreeRoot" in pdf.Root
+    assert str(pdf.docinfo.CreationDate).startswith("D:20170714")
+
+
+def test_bookmarks_match_chapter_headings(project: Path, pdf: pikepdf.Pdf) -> None:
+    tree = outline(pdf)
+    assert [title for title, _, _ in tree] == ["Colofon", "Inhoud", *CHAPTERS]
+    pages = {"Resultaten van de proef": "methodiek/02-resultaten", "Eerste hoofdstuk": "methodiek/01-eerste",
+             "Modelbrief": "handreiking/01-modelbrief"}
+    for title, _, children in tree[2:]:
+        soup = BeautifulSoup((project / "site" / pages[title] / "index.html").read_text(), "html.parser")
+        article = soup.select_one("article")
+        assert article is not None
+        assert children == [h.get_text(" ", strip=True).removesuffix(" ¶").strip()
+                            for h in article.find_all("h2")]
+
+
+def test_contents_page_numbers_are_chapter_start_pages(project: Path, pdf: pikepdf.Pdf) -> None:
+    texts = page_texts(project / PDF)
+    contents = next(t for t in texts if t.lstrip().startswith("Inhoud"))
+    listed = {m[1].strip(): int(m[2]) for m in re.finditer(r"^\s*(.+?)\s*\.{3,}\s*(\d+)\s*$", contents, re.M)}
+    assert list(listed) == CHAPTERS
+    starts = {title: number for title, number, _ in outline(pdf)}
+    for title, number in listed.items():
+        assert starts[title] == number
+        # The running header names the chapter and the heading stands on that page.
+        assert texts[number - 1].lstrip().startswith(title)
+        assert title in texts[number - 1].split("\n", 3)[-1]
+    assert texts[-1].rstrip().endswith(f"pagina {len(texts)} van {len(texts)}")
+
+
+def test_figures_equal_the_data_file(project: Path) -> None:
+    data = yaml.safe_load((project / "content" / "data" / "proef.yml").read_text())
+    text = "\n".join(page_texts(project / PDF))
+    rows = {"brieven": "Brief gestuurd", "bereikt": "Telefonisch bereikt",
+            "afspraken": "Persoonlijke afspraak", "gekoppeld": "Gekoppeld aan een vrijwilliger"}
+    for key, label in rows.items():
+        assert re.search(rf"{label}\s+{data[key]['waarde']}\b", text), key
+        assert data[key]["bron"] in text  # the colophon lists the sources
+
+
+def test_fonts_are_open_sans_and_embedded(pdf: pikepdf.Pdf) -> None:
+    seen = set()
+    for page in pdf.pages:
+        for _, font in page.resources.get("/Font", {}).items():
+            descriptor = font.DescendantFonts[0].FontDescriptor if "/DescendantFonts" in font \
+                else font.FontDescriptor
+            assert "/FontFile2" in descriptor or "/FontFile3" in descriptor or "/FontFile" in descriptor
+            seen.add(str(font.BaseFont).split("+", 1)[-1])
+    assert seen and all(name.startswith("/Open-Sans") or name.startswith("Open-Sans") for name in seen)
+
+
+def test_images_keep_alt_text_and_links_work(pdf: pikepdf.Pdf) -> None:
+    figures, stack = [], [pdf.Root.StructTreeRoot]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, pikepdf.Array):
+            stack.extend(node)
+        elif isinstance(node, pikepdf.Dictionary):
+            if node.get("/S") == "/Figure":
+                figures.append(str(node.get("/Alt", "")))
+            if "/K" in node:
+                stack.append(node.K)
+    assert "Logo van de proef" in figures
+    assert "Trechter: vier stappen van breed naar smal" in figures  # the inline SVG's <title>
+    assert all(figures), figures
+    # The inline SVG is drawn as vector paths: the logo is the only raster image in the PDF.
+    images = {x.objgen for page in pdf.pages for _, x in page.resources.get("/XObject", {}).items()
+              if x.Subtype == "/Image"}
+    assert len(images) == 1
+    annots = [a for page in pdf.pages for a in page.get("/Annots", [])]
+    uris = [str(a.A.URI) for a in annots if "/A" in a and "/URI" in a.A]
+    internal = [a for a in annots if "/Dest" in a or ("/A" in a and a.A.S == "/GoTo")]
+    assert "https://proef.invalid/site/" in uris  # a site page outside the toolkit: its web address
+    assert len(internal) >= 6  # contents entries and the links between chapters stay inside the PDF
+    assert all(int(a.F) & 4 for a in annots)  # Print flag, as PDF/UA asks
+
+
+def test_running_headers_and_footers_are_artifacts(pdf: pikepdf.Pdf) -> None:
+    page = pdf.pages[3]
+    artifacts = [ops for ops, op in pikepdf.parse_content_stream(page)
+                 if str(op) == "BDC" and ops[0] == pikepdf.Name.Artifact]
+    assert len(artifacts) >= 2
+
+
+def test_download_links_carry_the_size(project: Path) -> None:
+    size = (project / PDF).stat().st_size
+    for page, href in [("index.html", "downloads/toolkit-proef.pdf"),
+                       ("handreiking/index.html", "../downloads/toolkit-proef.pdf")]:
+        soup = BeautifulSoup((project / "site" / page).read_text(), "html.parser")
+        link = soup.select_one(f'a[href="{href}"]')
+        assert link is not None, page
+        assert link.get_text() == f"Download de Toolkit Proefsite (PDF, {round(size / 1024)} KB)"
+        assert "[[download" not in soup.get_text()
+
+
+def test_two_builds_are_byte_identical(project: Path, tmp_path: Path) -> None:
+    other = make_project(tmp_path / "elders", FIXTURES / "site", FIXTURES / "toolkit")
+    assert build(other).returncode == 0
+    assert (other / PDF).read_bytes() == (project / PDF).read_bytes()
+
+
+def test_tilburg_copy_differs_only_on_cover_and_letter(project: Path, tmp_path: Path) -> None:
+    target = tmp_path / "tilburg.pdf"
+    result = run(project, tool("snp"), "toolkit", "--gemeente", "Tilburg", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    default, tilburg = page_texts(project / PDF), page_texts(target)
+    assert len(default) == len(tilburg)
+    differ = [i + 1 for i, (a, b) in enumerate(zip(default, tilburg)) if a != b]
+    letter = len(default)
+    assert differ == [1, letter]
+    assert "voor de gemeente Tilburg" in tilburg[0]
+    assert "De gemeente Tilburg wil u steun" in tilburg[letter - 1]
+    assert "[naam gemeente]" in default[letter - 1] and "[naam gemeente]" not in tilburg[letter - 1]
+    assert "Tilburg" not in "".join(default)
+
+
+@pytest.mark.parametrize("name, ok", [
+    ("Tilburg", True), ("'s-Hertogenbosch", True), ("Súdwest-Fryslân", True), ("Bergen (NH)", True),
+    ("", False), ("   ", False), ("<script>", False), ("Tilburg & Breda", False), ("[naam gemeente]", False),
+    ("x" * 61, False), ("Til\nburg", False),
+])
+def test_municipality_name_is_validated(name: str, ok: bool) -> None:
+    from snp_site.toolkit import gemeente_problem
+    assert (gemeente_problem(name) is None) is ok
+
+
+def test_bad_municipality_name_writes_nothing(project: Path) -> None:
+    result = run(project, tool("snp"), "toolkit", "--gemeente", "<b>Tilburg</b>", "-o", "uit.pdf")
+    assert result.returncode == 2
+    assert "tekens die niet in een naam horen" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "uit.pdf").exists()
+
+
+def test_broken_image_is_a_dutch_build_error(project: Path, tmp_path: Path) -> None:
+    broken = make_project(tmp_path / "kapot", FIXTURES / "site", FIXTURES / "toolkit")
+    shutil.copytree(project / "site", broken / "site")
+    before = (broken / PDF).read_bytes()
+    (broken / "content" / "assets" / "kapot.png").write_bytes(b"dit is geen plaatje")
+    chapter = broken / "content" / "methodiek" / "01-eerste.md"
+    chapter.write_text(chapter.read_text() + "\n![Een kapotte afbeelding](../assets/kapot.png)\n")
+
+    result = build(broken)
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "mkdocs.yml: De toolkit (PDF) is niet goed opgemaakt" in result.stderr
+    assert "kapot.png" in result.stderr
+    assert (broken / PDF).read_bytes() == before  # site/ untouched
+
+
+def test_a_fallback_font_is_reported() -> None:
+    """If fonts-open-sans were missing, WeasyPrint would silently fall back: verify catches it."""
+    from weasyprint import HTML
+
+    from snp_site.toolkit import verify
+
+    other = HTML(string='<p style="font-family: DejaVu Sans">Tekst</p>').write_pdf()
+    problems = verify.font_problems(other)
+    assert problems and "DejaVu" in problems[0] and "in plaats van Open Sans" in problems[0]
