@@ -12,7 +12,7 @@ import docx
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import FIXTURES, apply, build, digest_tree
+from helpers import FIXTURES, apply, build, digest_tree, run, tool
 
 CASE = FIXTURES / "valid" / "documenten" / "project"
 NS = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
@@ -22,13 +22,9 @@ NS = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
       "dc": "http://purl.org/dc/elements/1.1/"}
 
 
-def _build(built_base: Path, dest: Path, gemeente: str | None = None) -> Path:
+def _build(built_base: Path, dest: Path) -> Path:
     project = Path(shutil.copytree(built_base, dest, symlinks=True))
     apply(project, CASE)
-    if gemeente:
-        config = project / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8").replace(
-            "  - snp\n", f"  - snp:\n      gemeente: {gemeente}\n"), encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
@@ -108,13 +104,19 @@ def test_two_builds_give_identical_documents(built_base: Path, site: Path, tmp_p
 
 
 def test_hardenberg_copy_fills_the_municipality_and_nothing_else(built_base: Path, site: Path, tmp_path: Path) -> None:
-    personal = _build(built_base, tmp_path / "hardenberg", gemeente="Hardenberg")
-    letter = docx.Document(str(personal / "downloads" / "brief.docx"))
+    project = Path(shutil.copytree(built_base, tmp_path / "project", symlinks=True))
+    apply(project, CASE)
+    out = tmp_path / "uit"
+    out.mkdir()
+    result = run(project, tool("snp"), "toolkit", "--gemeente", "Hardenberg", "-o", str(out / "toolkit.pdf"))
+    assert result.returncode == 0, result.stderr
+    assert f"Document geschreven naar {out / 'brief-hardenberg.docx'}." in result.stdout
+    letter = docx.Document(str(out / "brief-hardenberg.docx"))
     text = "\n".join(p.text for p in letter.paragraphs)
     assert "[naam gemeente]" not in text
     assert "De gemeente Hardenberg biedt u steun aan." in text and "de wethouder van Hardenberg" in text
     assert "[naam partner]" in text, "other placeholders stay for the municipality to fill in"
     default = "\n".join(p.text for p in docx.Document(str(site / "downloads" / "brief.docx")).paragraphs)
     assert text == default.replace("[naam gemeente]", "Hardenberg")
-    odt = "".join(odt_xml(personal / "downloads" / "brief.odt", "content.xml").itertext())
+    odt = "".join(odt_xml(out / "brief-hardenberg.odt", "content.xml").itertext())
     assert "[naam gemeente]" not in odt and "Hardenberg" in odt

@@ -67,8 +67,9 @@ def _colour(text: str, code: str) -> str:
     return text
 
 
-def make_toolkit(config_file: Path, gemeente: str, output: Path | None) -> Path:
-    """Build the site into a throwaway folder with the municipality filled in; keep only the PDF."""
+def make_toolkit(config_file: Path, gemeente: str, output: Path | None) -> list[Path]:
+    """Build the site into a throwaway folder with the municipality filled in; keep the PDF and the
+    editable documents (DOCX, ODT), named after the municipality, beside each other."""
     cfg = load_config(config_file=str(config_file), strict=True)
     plugin = cfg.plugins["snp"]
     plugin.gemeente = gemeente.strip()
@@ -87,7 +88,13 @@ def make_toolkit(config_file: Path, gemeente: str, output: Path | None) -> Path:
         finally:
             mkdocs_log.propagate = propagate
         shutil.copyfile(Path(cfg.site_dir) / name, target)
-    return target
+        written = [target]
+        for document in sorted((Path(cfg.site_dir) / "downloads").glob("*.*")):
+            if document.suffix in (".docx", ".odt"):
+                copy = target.parent / f"{document.stem}-{_slug(gemeente)}{document.suffix}"
+                shutil.copyfile(document, copy)
+                written.append(copy)
+    return written
 
 
 def _slug(text: str) -> str:
@@ -101,14 +108,16 @@ def _toolkit(args: argparse.Namespace) -> int:
               f"bijvoorbeeld --gemeente \"Tilburg\".", file=sys.stderr)
         return 2
     try:
-        target = make_toolkit(args.config, args.gemeente, args.output)
+        written = make_toolkit(args.config, args.gemeente, args.output)
     except ContentErrors as exc:
         print(str(exc), file=sys.stderr)
         return 1
     except (ConfigurationError, Abort) as exc:
         print(f"De toolkit is niet gemaakt: {exc}", file=sys.stderr)
         return 1
-    print(f"Toolkit voor de gemeente {args.gemeente.strip()} geschreven naar {target}.")
+    print(f"Toolkit voor de gemeente {args.gemeente.strip()} geschreven naar {written[0]}.")
+    for document in written[1:]:
+        print(f"Document geschreven naar {document}.")
     return 0
 
 
