@@ -119,7 +119,7 @@ def test_fuzzed_front_matter_gives_a_model_or_our_own_errors(raw: bytes, kind: s
 def test_ten_thousand_news_items_build(base_copy: Path) -> None:
     news = base_copy / "content" / "nieuws"
     for i in range(10_000):
-        year, month, day = 2000 + i % 20, 1 + i % 12, 1 + i % 28
+        year, month, day = 2000 + i % 17, 1 + i % 12, 1 + i % 28  # never after the build date (2017)
         name = "".join(chr(97 + (i // 26 ** k) % 26) for k in range(3))  # letters: the fact check refuses loose digits
         (news / f"{year}-{month:02d}-{day:02d}-bericht-{name}.md").write_text(
             f"---\ntitle: Bericht {name}\ndescription: Het bericht met de naam {name}.\n"

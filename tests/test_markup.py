@@ -14,3 +14,22 @@ from snp_site.markup import repair
 ])
 def test_repair(html: str, expected: str) -> None:
     assert repair(html) == expected
+
+
+def test_checklist_checkbox_gets_its_item_text_as_name() -> None:
+    from bs4 import BeautifulSoup
+
+    from snp_site.markup import name_checkboxes
+
+    html = name_checkboxes('<ul><li class="task-list-item"><input type="checkbox" disabled/> De <em>wethouder</em> '
+                           'steunt het plan.</li></ul>')
+    box = BeautifulSoup(html, "html.parser").input
+    assert box["aria-label"] == "De wethouder steunt het plan."
+
+
+def test_toc_label_without_its_checkbox_loses_for() -> None:
+    from snp_site.markup import repair
+
+    assert repair('<label class="md-nav__title" for="__toc">x</label>') == '<label class="md-nav__title">x</label>'
+    kept = '<input id="__toc"><label class="md-nav__title" for="__toc">x</label>'
+    assert repair(kept) == kept

@@ -141,6 +141,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         self.ids[page.file.src_uri] = checks.page_ids(html)
+        html = markup.name_checkboxes(html)
         model = self.loaded.content.pages.get(page.file.src_uri) if self.loaded else None
         if model is None or not model.meta.get("document") or self.errors:
             return html

@@ -16,7 +16,6 @@ from mkdocs.utils import get_relative_url
 from snp_site import toolkit
 from snp_site.config import ToolkitConfig
 from snp_site.content.loader import Loaded
-from snp_site.content.models import Chapter
 from snp_site.dates import PartialDate, build_date
 from snp_site.errors import ContentError
 from snp_site.toolkit import download
@@ -30,11 +29,11 @@ def title_of(options: ToolkitConfig, config: MkDocsConfig) -> str:
 
 
 def chapters(nav: Navigation, loaded: Loaded, site_url: str) -> list[ToolkitChapter]:
-    """The rendered chapters with toolkit: ja, in the order of the site's navigation."""
+    """The rendered pages with toolkit: true (chapters or plain pages such as Resultaten), in nav order."""
     found = []
     for page in nav.pages:
         model = loaded.content.pages.get(page.file.src_uri)
-        if isinstance(model, Chapter) and model.toolkit and page.content is not None:
+        if model is not None and model.toolkit and page.content is not None:
             section = page.parent.title if page.parent is not None and page.parent.title else ""
             found.append(ToolkitChapter(page.file.src_uri, page.title or model.title, section,
                                         site_url + page.url, page.content))

@@ -77,17 +77,49 @@ def typeset(document: str, site_url: str, fetcher: SiteFetcher) -> Typeset:
 
 def _post_pass(pdf: bytes) -> bytes:
     """Fix what WeasyPrint 70 leaves for PDF/UA: running headers and footers are tagged content that
-    no structure element reaches (they must be artifacts), and link annotations lack the Print flag
-    (print and screen must not differ)."""
+    no structure element reaches (they must be artifacts), table header cells carry no /Scope, and
+    link annotations lack the Print flag (print and screen must not differ)."""
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         reachable = _reachable_mcids(doc)
         for page in doc.pages:
             _mark_artifacts(doc, page, reachable.get(page.obj.objgen, set()))
             for annot in page.get("/Annots", []):
                 annot.F = int(annot.get("/F", 0)) | 4
+        _header_scopes(doc)
         out = io.BytesIO()
         doc.save(out, deterministic_id=True)
     return out.getvalue()
+
+
+def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
+    kids = element.get("/K")
+    if kids is None:
+        return []
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+
+
+def _header_scopes(doc: pikepdf.Pdf) -> None:
+    """Give every TH a /Scope: Column in a header row or after the first cell, Row at a row's start."""
+    root = doc.Root.get("/StructTreeRoot")
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, pikepdf.Dictionary):
+            continue
+        stack.extend(k for k in _kids(node) if isinstance(k, pikepdf.Dictionary))
+        if node.get("/S") != pikepdf.Name.TR:
+            continue
+        cells = [c for c in _kids(node) if isinstance(c, pikepdf.Dictionary)]
+        in_head = node.get("/P", pikepdf.Dictionary()).get("/S") == pikepdf.Name.THead
+        for index, cell in enumerate(cells):
+            if cell.get("/S") != pikepdf.Name.TH:
+                continue
+            attrs = cell.get("/A")
+            if not isinstance(attrs, pikepdf.Dictionary):
+                attrs = pikepdf.Dictionary()
+                cell.A = attrs
+            attrs.O = pikepdf.Name.Table
+            attrs.Scope = pikepdf.Name.Column if in_head or index > 0 else pikepdf.Name.Row
 
 
 def _reachable_mcids(doc: pikepdf.Pdf) -> dict[tuple[int, int], set[int]]:
