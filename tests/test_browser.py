@@ -281,3 +281,57 @@ def test_linkchecker_reports_the_broken_anchor(broken, report) -> None:
     problems = sitecheck.linkchecker_problems(broken.url("kapot/"), broken.base)
     report.proof("linkchecker", problems)
     assert any("01-eerste/#bestaat-niet" in p and "Anchor `bestaat-niet' (decoded: `bestaat-niet') not found" in p for p in problems), problems
+
+
+def _real_only(site: Site, page: str) -> str:
+    """The URL of a page only the real content has (the base fixture has no estimate or news)."""
+    if site.name != "inhoud":
+        pytest.skip(f"de proefsite heeft geen pagina {page}; deze test draait op de echte inhoud")
+    return site.served.url(page)
+
+
+def test_estimate_form_agrees_with_the_table_and_explains_mistakes(site: Site, js_page) -> None:
+    page, _ = js_page
+    sitecheck.visit(page, _real_only(site, "uw-gemeente/"))
+    field = page.locator("#snp-inwoners")
+    output = page.locator(".snp-schatting-uitkomst")
+    assert output.get_attribute("aria-live") == "polite"
+    rows = page.locator("table.snp-schatting-tabel tbody tr")
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        size = row.locator("th").inner_text().replace(".", "")
+        table = [cell.strip() for cell in row.locator("td").all_inner_texts()]
+        field.fill(size)
+        page.click(".snp-schatting-form button")
+        shown = [re.search(r"ongeveer (.+) per jaar", t).group(1) for t in output.locator("li").all_inner_texts()]
+        assert shown == table, size
+    field.fill("100000")
+    page.click(".snp-schatting-form button")
+    assert "Indicatie voor een gemeente met 100.000 inwoners" in output.inner_text()
+    field.fill("abc")
+    page.click(".snp-schatting-form button")
+    assert page.locator("#snp-inwoners-fout").inner_text() == "Vul alleen cijfers in, bijvoorbeeld 85000."
+    assert field.get_attribute("aria-invalid") == "true" and output.inner_text() == ""
+    for wrong, message in (("0", "moet groter zijn dan 0"), ("-5", "moet groter zijn dan 0"), ("2000000", "hoogstens 1.000.000")):
+        field.fill(wrong)
+        page.click(".snp-schatting-form button")
+        assert message in page.locator("#snp-inwoners-fout").inner_text()
+
+
+def test_search_loads_only_when_opened_and_finds_dutch_words(site: Site, browser) -> None:
+    home = _real_only(site, "")
+    browsing = sitecheck.open_context(browser, site.served.origin, viewport={"width": 1280, "height": 900})
+    try:
+        page = browsing.context.new_page()
+        sitecheck.visit(page, home)
+        loaded = [u for u in browsing.requests if "search_index" in u or "/workers/search" in u]
+        assert loaded == [], "the search index and worker must wait until the visitor opens search"
+        page.click("[data-md-component=search-query]")
+        for word in ("verwerkersovereenkomst", "vrijwilliger"):
+            page.fill("[data-md-component=search-query]", word)
+            page.wait_for_selector(".md-search-result__item", timeout=20000)
+            assert page.locator(".md-search-result__item").count() > 0, word
+        assert any("search_index" in u for u in browsing.requests)
+        assert browsing.off_host == []
+    finally:
+        browsing.context.close()
