@@ -335,3 +335,40 @@ def test_search_loads_only_when_opened_and_finds_dutch_words(site: Site, browser
         assert browsing.off_host == []
     finally:
         browsing.context.close()
+
+
+def test_every_page_loads_under_the_published_csp_without_violations(site: Site, browser, report) -> None:
+    """Serve each response with the headers of site/_headers (computed by the build) and listen for
+    securitypolicyviolation events; search must still work under the policy."""
+    from snp_site.headers import all_headers
+
+    headers = all_headers(site.site)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    off_host: list[str] = []
+
+    def enforce(route, request) -> None:
+        if not request.url.startswith(site.served.origin + "/"):
+            off_host.append(request.url)
+            route.abort()
+            return
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, **headers})
+
+    context.route("**/*", enforce)
+    context.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+    try:
+        page = context.new_page()
+        violations = []
+        for rel in site.content_pages():
+            sitecheck.visit(page, site.served.url(rel))
+            violations += [f"{rel}: {v}" for v in page.evaluate("window.__csp")]
+        sitecheck.visit(page, site.served.url(""))
+        page.click("[data-md-component=search-query]")
+        page.fill("[data-md-component=search-query]", "vrijwilliger" if site.name == "inhoud" else "hoofdstuk")
+        page.wait_for_selector(".md-search-result__item", timeout=20000)
+        violations += [f"zoeken: {v}" for v in page.evaluate("window.__csp")]
+    finally:
+        context.close()
+    assert off_host == [] and violations == [], violations[:10]
+    report.add(site.name, "CSP-overtredingen", len(violations))
