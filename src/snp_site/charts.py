@@ -18,7 +18,8 @@ from snp_site.dates import DateProblem, PartialDate, parse_date
 KINDS = ("trechter", "tijdlijn")
 BAR_COLOUR = "#2b4a6f"
 """Default fill (the PDF uses it); the site's stylesheet sets its own colour per palette."""
-WIDTH = 640
+WIDTH = 400
+"""Drawing width: at 15 px text this scales to about 1:1 on a phone; the stylesheet caps it on wide screens."""
 FONT = "'Open Sans', sans-serif"
 """The PDF's typeface, as an attribute: the site's stylesheet overrides it with the page font."""
 _USAGE = ("Schrijf [[grafiek trechter pilot.brieven pilot.afspraken]] of "
@@ -100,20 +101,22 @@ def timeline_events(args: list[str], content: Content) -> list[tuple[PartialDate
 
 
 def timeline_svg(events: list[tuple[PartialDate, str, str | None]], title: str, ids: tuple[str, str]) -> str:
-    row = 30
-    height = row * len(events) + 10
+    """A vertical line with a dot per event; the date above its text, so long texts fit on a phone."""
+    row = 48
+    height = row * len(events) + 8
     desc = "; ".join(f"{d.dutch()}: {text}" for d, text, _ in events) + "."
     parts = [f'<svg class="snp-grafiek-svg" role="img" aria-labelledby="{ids[0]} {ids[1]}" '
              f'viewBox="0 0 {WIDTH} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">',
              f'<title id="{ids[0]}">{escape(title)}</title><desc id="{ids[1]}">{escape(desc)}</desc>',
-             f'<line class="snp-lijn" x1="150" y1="8" x2="150" y2="{height - 8}" stroke="{BAR_COLOUR}" '
+             f'<line class="snp-lijn" x1="8" y1="10" x2="8" y2="{height - 10}" stroke="{BAR_COLOUR}" '
              'stroke-width="2"/>']
     for i, (date, text, _) in enumerate(events):
-        y = i * row + 20
-        parts.append(f'<text x="138" y="{y + 5}" font-size="14" font-family="{FONT}" text-anchor="end" fill="currentColor">'
-                     f'{escape(date.dutch())}</text>')
-        parts.append(f'<circle class="snp-balk" cx="150" cy="{y}" r="6" fill="{BAR_COLOUR}"/>')
-        parts.append(f'<text x="166" y="{y + 5}" font-size="14" font-family="{FONT}" fill="currentColor">{escape(text)}</text>')
+        y = i * row + 18
+        parts.append(f'<circle class="snp-balk" cx="8" cy="{y - 5}" r="6" fill="{BAR_COLOUR}"/>')
+        parts.append(f'<text x="24" y="{y}" font-size="14" font-weight="bold" font-family="{FONT}" '
+                     f'fill="currentColor">{escape(date.dutch())}</text>')
+        parts.append(f'<text x="24" y="{y + 19}" font-size="14" font-family="{FONT}" fill="currentColor">'
+                     f'{escape(text)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 

@@ -73,8 +73,10 @@ def render_estimate(args: list[str], context) -> str:
         f'<tr><th scope="row">{dutch_number(size)}</th>'
         + "".join(f"<td>{rounded(basis.per_year(s, size))}</td>" for s in basis.steps) + "</tr>"
         for size in TABLE_SIZES)
-    table = (f'<table class="snp-schatting-tabel"><caption>Indicatie per jaar, naar aantal inwoners</caption>'
-             f'<thead><tr><th scope="col">Inwoners</th>{head}</tr></thead><tbody>{body}</tbody></table>')
+    # A focusable region, so a keyboard user can scroll the wide table on a phone too.
+    table = (f'<div class="snp-tabel-scroll" tabindex="0" role="region" aria-label="Tabel: indicatie per jaar">'
+             f'<table class="snp-schatting-tabel"><caption>Indicatie per jaar, naar aantal inwoners</caption>'
+             f'<thead><tr><th scope="col">Inwoners</th>{head}</tr></thead><tbody>{body}</tbody></table></div>')
     form = ('<form class="snp-schatting-form" hidden novalidate>'
             '<label for="snp-inwoners">Aantal inwoners van uw gemeente</label>'
             '<input id="snp-inwoners" name="inwoners" type="text" inputmode="numeric" autocomplete="off" '
