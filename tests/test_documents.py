@@ -99,7 +99,8 @@ def test_pages_link_the_documents_with_format_and_size(site: Path) -> None:
 
 def test_two_builds_give_identical_documents(built_base: Path, site: Path, tmp_path: Path) -> None:
     again = _build(built_base, tmp_path / "again")
-    first, second = digest_tree(site / "downloads"), digest_tree(again / "downloads")
+    documents = lambda tree: {k: v for k, v in tree.items() if k.endswith((".docx", ".odt"))}  # noqa: E731
+    first, second = documents(digest_tree(site / "downloads")), documents(digest_tree(again / "downloads"))
     assert first == second and len(first) == 4
 
 
