@@ -208,8 +208,8 @@ def test_broken_image_is_a_dutch_build_error(project: Path, tmp_path: Path) -> N
 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert "mkdocs.yml: De toolkit (PDF) is niet goed opgemaakt" in result.stderr
-    assert "kapot.png" in result.stderr
+    # The file check refuses the fake image before WeasyPrint sees it: the earliest, clearest message.
+    assert "content/assets/kapot.png: dit bestand heet .png, maar is geen PNG-afbeelding." in result.stderr
     assert (broken / PDF).read_bytes() == before  # site/ untouched
 
 
