@@ -54,6 +54,14 @@ def build(project: Path) -> subprocess.CompletedProcess[str]:
     return run(project, tool("mkdocs"), "build", "--strict")
 
 
+def built(dest: Path, *overlays: Path) -> Path:
+    """The base fixture plus overlays, built with --strict; fails the test with the build's output."""
+    project = make_project(dest, BASE_SITE, *overlays)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
 def digest_tree(path: Path) -> dict[str, str]:
     """sha256 of every file below path, keyed by relative path: compares two builds byte for byte."""
     if not path.exists():

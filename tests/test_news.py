@@ -14,7 +14,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import FIXTURES, build, make_project, run, tool
+from helpers import FIXTURES, build, built, make_project, run, tool
 
 SITE_URL = "https://proef.invalid/site/"
 
@@ -40,11 +40,7 @@ ORDER = [
 
 @pytest.fixture(scope="module")
 def news_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("nieuws") / "project", FIXTURES / "site",
-                           FIXTURES / "nieuws")
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project
+    return built(tmp_path_factory.mktemp("nieuws") / "project", FIXTURES / "nieuws")
 
 
 def soup(project: Path, path: str) -> BeautifulSoup:

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import FIXTURES, build, make_project, run, tool
+from helpers import FIXTURES, build, built, make_project, run, tool
 
 PDF = "site/downloads/toolkit-proef.pdf"
 CHAPTERS = ["Resultaten van de proef", "Eerste hoofdstuk", "Modelbrief"]
@@ -25,11 +25,7 @@ CHAPTERS = ["Resultaten van de proef", "Eerste hoofdstuk", "Modelbrief"]
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("toolkit") / "project", FIXTURES / "site",
-                           FIXTURES / "toolkit")
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project
+    return built(tmp_path_factory.mktemp("toolkit") / "project", FIXTURES / "toolkit")
 
 
 @pytest.fixture(scope="module")

@@ -40,7 +40,7 @@ def check_chart(args: list[str], content: Content) -> tuple[str, str, str] | Non
         figure = content.figures.get(key)
         if figure is None:
             continue
-        if args[0] == "trechter" and (isinstance(figure.value, bool) or not isinstance(figure.value, (int, float))):
+        if args[0] == "trechter" and not figure.is_number:
             return ("grafiek-geen-getal", f"het cijfer '{key}' is geen getal en past niet in een trechter.",
                     "Kies cijfers met een getal als waarde.")
         if args[0] == "tijdlijn" and _date_of(figure) is None:

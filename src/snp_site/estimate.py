@@ -51,8 +51,7 @@ def check_estimate(args: list[str], content: Content) -> tuple[str, str, str] | 
         if problem:
             return problem
         figure = content.figures.get(key)
-        if figure is not None and (isinstance(figure.value, bool) or not isinstance(figure.value, (int, float))
-                                   or figure.value <= 0):
+        if figure is not None and (not figure.is_number or figure.value <= 0):
             return ("schatting-geen-getal", f"het cijfer '{key}' is geen getal groter dan 0.", _USAGE)
     return None
 

@@ -95,6 +95,11 @@ class Figure:
     bron: str
     label: str = ""
 
+    @property
+    def is_number(self) -> bool:
+        """True for a count or amount (YAML gives true/false as bool, which is an int in Python)."""
+        return isinstance(self.value, (int, float)) and not isinstance(self.value, bool)
+
     def text(self) -> str:
         """The value in Dutch notation: 124.904 and 1,5."""
         if isinstance(self.value, bool):
