@@ -43,6 +43,15 @@ class Site:
         """Pages an editor wrote (the sitemap's), as opposed to 404.html."""
         return [p for p in self.pages if p != "404.html"]
 
+    def containing(self, marker: str, prefer: str | None = None) -> str | None:
+        """The page whose HTML contains `marker` (a class name): `prefer` if it does, else the first."""
+        found = [p for p in self.content_pages() if marker in self.html(p)]
+        return prefer if prefer in found else next(iter(found), None)
+
+    def html(self, rel: str) -> str:
+        path = self.site / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
+        return path.read_text(encoding="utf-8")
+
     def first(self, section: str) -> str | None:
         return next((p for p in self.content_pages() if p.startswith(section + "/") and p != section + "/"),
                     None)
@@ -221,9 +230,12 @@ def test_no_broken_links_or_anchors(site: Site, report) -> None:
 
 
 def test_screenshots(site: Site, browser, report) -> None:
-    """Home, a methodiek chapter and the timeline at phone and desktop width, for a person to look at."""
+    """Home, a methodiek chapter, the news timeline and every kind of chart (funnel on Resultaten,
+    timeline, the estimate page before and after a calculation) at phone and desktop width, for a
+    person to look at. Chart pages are found by what they contain, not from a list."""
     wanted = {"home": "", "methodiek": site.first("methodiek"), "tijdlijn": "nieuws/" if "nieuws/" in site.pages
-              else None}
+              else None, "trechter": site.containing("snp-trechter", prefer="resultaten/"),
+              "grafiek-tijdlijn": site.containing("snp-tijdlijn"), "schatting": site.containing("snp-schatting")}
     out = SCREENSHOTS / site.name
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
@@ -234,9 +246,16 @@ def test_screenshots(site: Site, browser, report) -> None:
             if rel is not None:
                 sitecheck.visit(page, site.served.url(rel))
                 page.screenshot(path=str(out / f"{name}-{label}.png"), full_page=True)
+        if wanted["schatting"] is not None:
+            # The same page once the visitor has asked for a number: the live result under the form.
+            sitecheck.visit(page, site.served.url(wanted["schatting"]))
+            page.locator("#snp-inwoners").fill("220000")
+            page.click(".snp-schatting-form button")
+            page.locator(".snp-schatting-uitkomst li").first.wait_for()
+            page.locator(".snp-schatting").screenshot(path=str(out / f"schatting-ingevuld-{label}.png"))
         browsing.context.close()
     shots = sorted(out.glob("*.png"))
-    assert len(shots) >= 4
+    assert len(shots) >= 2 * sum(rel is not None for rel in wanted.values())
     report.note(f"screenshots {site.name}: {out}")
 
 
