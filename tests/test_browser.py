@@ -259,6 +259,37 @@ def test_screenshots(site: Site, browser, report) -> None:
     report.note(f"screenshots {site.name}: {out}")
 
 
+CHART_OVERFLOW = """() => [...document.querySelectorAll('svg.snp-grafiek-svg')].flatMap(svg => {
+  const box = svg.viewBox.baseVal, label = svg.querySelector('title').textContent;
+  return [...svg.querySelectorAll('text')].map(t => [label, t.textContent, t.getBBox()])
+    .filter(([, , b]) => b.x < box.x || b.x + b.width > box.x + box.width
+                      || b.y < box.y || b.y + b.height > box.y + box.height)
+    .map(([l, text, b]) => `${l}: "${text}" (${Math.round(b.x)}..${Math.round(b.x + b.width)} of ${box.width})`);
+})"""
+
+
+def test_chart_text_stays_inside_the_chart_on_a_phone(site: Site, browser) -> None:
+    """Chromium measures every line of every chart at phone width: nothing may be cut off."""
+    pages = [p for p in site.content_pages() if "snp-grafiek-svg" in site.html(p)]
+    if not pages:
+        pytest.skip(f"{site.name} has no chart")
+    browsing = sitecheck.open_context(browser, site.served.origin, viewport={"width": WIDTHS["telefoon"],
+                                                                             "height": 900})
+    try:
+        page = browsing.context.new_page()
+        clipped = []
+        for rel in pages:
+            sitecheck.visit(page, site.served.url(rel))
+            clipped += [f"{rel}: {c}" for c in page.evaluate(CHART_OVERFLOW)]
+            # The font size as drawn: the SVG's size times its scale on screen. Below 12 px is too small.
+            sizes = page.evaluate("""() => [...document.querySelectorAll('svg.snp-grafiek-svg text')]
+                .map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)""")
+            assert min(sizes) >= 12, (rel, min(sizes))
+    finally:
+        browsing.context.close()
+    assert not clipped, "\n".join(clipped)
+
+
 # --- The checks can fail: a page with one planted mistake per check ----------------------------
 
 @pytest.fixture(scope="module")

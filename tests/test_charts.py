@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import FIXTURES, apply, build
+from helpers import FIXTURES, ROOT, apply, build
 from snp_site import charts
 
 CASE = FIXTURES / "valid" / "grafieken" / "project"
@@ -35,10 +36,13 @@ def svg_of(page: BeautifulSoup, kind: str) -> ET.Element:
 
 def test_funnel_bars_carry_the_data_file_figures_in_order(page: BeautifulSoup) -> None:
     svg = svg_of(page, "trechter")
-    labels = [(t.get("data-cijfer"), t.text) for t in svg.iter(f"{SVG}tspan")]
+    numbers = [(t.get("data-cijfer"), t.text) for t in svg.iter(f"{SVG}tspan") if t.get("data-cijfer")]
     keys = ["brieven", "gebeld", "afspraken", "koppelingen"]
-    assert labels == [(f"proef.{k}", str(DATA[k]["waarde"])) for k in keys]
-    widths = [float(r.get("width")) for r in svg.iter(f"{SVG}rect")]
+    assert numbers == [(f"proef.{k}", str(DATA[k]["waarde"])) for k in keys]
+    # The whole label of each bar, its wrapped lines joined, is the data file's value and label.
+    assert [label(t) for t in svg.iter(f"{SVG}text")] == [
+        f"{DATA[k]['waarde']} {DATA[k]['label']}" for k in keys]
+    widths = [float(r.get("width")) for r in svg.iter(f"{SVG}rect") if r.get("class") == "snp-balk"]
     assert widths == sorted(widths, reverse=True) and widths[0] == float(charts.WIDTH)
     assert widths[1] == pytest.approx(charts.WIDTH * 45 / 73, abs=0.1)
 
@@ -62,6 +66,117 @@ def test_timeline_sorts_dates_and_news_and_writes_them_in_dutch(page: BeautifulS
     link = page.select("table.snp-grafiek-tabel")[1].select_one("a")
     assert link["href"] == "../nieuws/bericht/"  # news items are published under their name without the date
     assert svg_of(page, "tijdlijn").get("role") == "img"
+
+
+def text_lines(text: ET.Element) -> list[tuple[float, str]]:
+    """(x, text) of each line of an SVG <text>: a child <tspan> with its own x starts a line, one
+    without x continues it (the bold value of a funnel label); a <text> without tspans is one line."""
+    lines: list[tuple[float, str]] = []
+    for tspan in (t for t in text if t.tag == f"{SVG}tspan"):
+        if tspan.get("x") is not None or not lines:
+            lines.append((float(tspan.get("x", "0")), ""))
+        lines[-1] = (lines[-1][0], lines[-1][1] + "".join(tspan.itertext()))
+    return lines or [(float(text.get("x", "0")), "".join(text.itertext()))]
+
+
+def label(text: ET.Element) -> str:
+    return " ".join(line for _, line in text_lines(text))
+
+
+CHAR_EM = 0.55
+"""A generous average character width (share of the font size) for Dutch text in a sans-serif:
+Open Sans averages about 0.5, its bold and DejaVu Sans (a wide fallback) about 0.54."""
+
+
+def view_box(svg: ET.Element) -> tuple[float, float, float, float]:
+    # html.parser lower-cases attribute names in the built page; ET keeps them in a fresh SVG.
+    x, y, w, h = (float(v) for v in (svg.get("viewBox") or svg.get("viewbox")).split())
+    return x, y, w, h
+
+
+@pytest.mark.parametrize("kind", ["trechter", "tijdlijn"])
+def test_no_line_of_text_runs_past_the_drawing(page: BeautifulSoup, kind: str) -> None:
+    svg = svg_of(page, kind)
+    left, _, width, _ = view_box(svg)
+    for text in svg.iter(f"{SVG}text"):
+        size = float(text.get("font-size"))
+        for x, line in text_lines(text):
+            assert x + len(line) * size * CHAR_EM <= left + width, (kind, line)
+
+
+def test_long_timeline_labels_wrap_and_keep_their_words() -> None:
+    from snp_site.dates import parse_date
+    long = "Staatssecretaris stuurt de resultaten van de pilot naar de Tweede Kamer en vertelt er veel over"
+    events = [(parse_date("2017-06-23"), long, None), (parse_date("2017-07"), "kort", None)]
+    svg = ET.fromstring(charts.timeline_svg(events, "Tijdlijn", ("t", "u")))
+    left, top, width, height = view_box(svg)
+    texts = list(svg.iter(f"{SVG}text"))
+    labels = texts[1::2]  # date, label, date, label
+    assert len(text_lines(labels[0])) > 1 and label(labels[0]) == long and label(labels[1]) == "kort"
+    for text in texts:
+        for x, line in text_lines(text):
+            assert x + len(line) * float(text.get("font-size")) * CHAR_EM <= left + width
+    assert all(top < float(t.get("y")) <= top + height for text in texts for t in text if t.get("y"))
+    # Lines never overlap: every baseline lies below the one before it.
+    baselines = [float(t.get("y")) for text in texts for t in text if t.get("y")]
+    assert baselines == sorted(baselines) and len(set(baselines)) == len(baselines)
+
+
+def test_long_funnel_labels_wrap_under_their_bold_value() -> None:
+    from snp_site.content.models import Figure
+    figures = [Figure("p.a", 1234, "bron", "nabestaanden hadden telefonisch contact met de welzijnsorganisatie"),
+               Figure("p.b", 5, "bron", "kort")]
+    svg = ET.fromstring(charts.funnel_svg(figures, "Trechter", ("t", "u")))
+    left, _, width, _ = view_box(svg)
+    first, second = list(svg.iter(f"{SVG}text"))
+    assert len(text_lines(first)) > 1 and label(first) == "1.234 " + figures[0].label
+    assert label(second) == "5 kort"
+    bold = [t for t in svg.iter(f"{SVG}tspan") if t.get("data-cijfer")]
+    assert [(t.get("data-cijfer"), t.text, t.get("font-weight")) for t in bold] == [
+        ("p.a", "1.234", "bold"), ("p.b", "5", "bold")]
+    for text in (first, second):
+        for x, line in text_lines(text):
+            assert x + len(line) * float(text.get("font-size")) * CHAR_EM <= left + width
+
+
+def luminance(colour: str) -> float:
+    """WCAG 2.1 relative luminance of #rrggbb."""
+    channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("kind", ["trechter", "tijdlijn"])
+def test_chart_draws_its_own_background_with_aa_contrast(page: BeautifulSoup, kind: str) -> None:
+    """The chart reads the same on a dark page and on paper: it paints its whole view box itself,
+    its text has 4.5:1 against that background and its bars, dots and line 3:1 (WCAG 1.4.3, 1.4.11)."""
+    svg = svg_of(page, kind)
+    background = next(r for r in svg.iter(f"{SVG}rect") if r.get("class") == "snp-achtergrond")
+    assert tuple(float(background.get(k)) for k in ("x", "y", "width", "height")) == view_box(svg)
+    ground = background.get("fill")
+    texts = list(svg.iter(f"{SVG}text"))
+    assert texts and all(t.get("fill", "").startswith("#") for t in texts)  # not currentColor: the page's
+    for text in texts:
+        assert contrast(text.get("fill"), ground) >= 4.5, text.get("fill")
+    marks = [e for e in svg.iter() if e.get("class") in ("snp-balk", "snp-lijn")]
+    assert marks
+    for mark in marks:
+        colour = mark.get("fill") if mark.tag != f"{SVG}line" else mark.get("stroke")
+        assert contrast(colour, ground) >= 3, colour
+
+
+def test_stylesheet_leaves_the_chart_colours_alone() -> None:
+    """A colour from the stylesheet (say, a dark palette's) would undo the contrast checked above."""
+    css = (ROOT / "overrides" / "assets" / "stylesheets" / "snp.css").read_text(encoding="utf-8")
+    rules = re.findall(r"([^{}]*snp-grafiek[^{}]*)\{([^}]*)\}", css)
+    assert rules
+    for selector, body in rules:
+        assert not re.search(r"(^|[;\s])(fill|stroke|color)\s*:", body), selector
 
 
 def expected_row(inhabitants: int) -> list[str]:

@@ -16,10 +16,22 @@ from snp_site.content.models import Content, Figure
 from snp_site.dates import DateProblem, PartialDate, parse_date
 
 KINDS = ("trechter", "tijdlijn")
-BAR_COLOUR = "#2b4a6f"
-"""Default fill (the PDF uses it); the site's stylesheet sets its own colour per palette."""
 WIDTH = 400
-"""Drawing width: at 15 px text this scales to about 1:1 on a phone; the stylesheet caps it on wide screens."""
+"""Drawing width in SVG units; the stylesheet caps it so the text reads at about page size."""
+PAD = 12
+"""Margin of the chart's own background around the drawing."""
+FONT_SIZE = 17
+"""At 400 units on a phone's 358 px column this is about 14 px; on a desktop about 17 px."""
+LINE = 22
+"""Distance between the baselines of two lines of text."""
+CHAR_EM = 0.56
+"""Width of an average character as a share of the font size. Measured on Dutch labels: Open Sans
+0.47-0.50, Open Sans Bold and DejaVu Sans (a wide fallback) up to 0.55; so a wrapped line fits."""
+BACKGROUND = "#ffffff"
+TEXT_COLOUR = "#1a1a1a"
+BAR_COLOUR = "#2b4a6f"
+"""The chart draws its own light background and colours, so it reads the same on a dark page,
+in print and in the PDF; tests/test_charts.py checks their contrast (AA)."""
 FONT = "'Open Sans', sans-serif"
 """The PDF's typeface, as an attribute: the site's stylesheet overrides it with the page font."""
 _USAGE = ("Schrijf [[grafiek trechter pilot.brieven pilot.afspraken]] of "
@@ -65,25 +77,64 @@ def _number(figure: Figure) -> str:
     return f'<span class="snp-cijfer" data-cijfer="{escape(figure.key)}">{escape(figure.text())}</span>'
 
 
+def wrap(text: str, width: float, font_size: float = FONT_SIZE) -> list[str]:
+    """Break text at spaces into lines that fit `width` units by the per-character estimate;
+    a single word longer than the width stays whole (there is nowhere better to break it)."""
+    most = max(1, int(width / (font_size * CHAR_EM)))
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= most:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _svg_open(height: float, title: str, desc: str, ids: tuple[str, str]) -> list[str]:
+    """The root element, title, description and the background every chart draws for itself."""
+    return [f'<svg class="snp-grafiek-svg" role="img" aria-labelledby="{ids[0]} {ids[1]}" '
+            f'viewBox="{-PAD} {-PAD} {WIDTH + 2 * PAD} {height + 2 * PAD}" width="100%" '
+            'xmlns="http://www.w3.org/2000/svg">',
+            f'<title id="{ids[0]}">{escape(title)}</title><desc id="{ids[1]}">{escape(desc)}</desc>',
+            f'<rect class="snp-achtergrond" x="{-PAD}" y="{-PAD}" width="{WIDTH + 2 * PAD}" '
+            f'height="{height + 2 * PAD}" fill="{BACKGROUND}"/>']
+
+
+def _text(x: int, y: int, lines: list[str], bold: bool = False, number: Figure | None = None) -> str:
+    """One <text> with a <tspan> per line at its own x and y. With `number`, line one starts with
+    the figure's value in bold, carrying its source; the rest of that line follows in a sibling
+    tspan (WeasyPrint drops text after a tspan nested in another)."""
+    weight = ' font-weight="bold"' if bold else ""
+    spans = []
+    for i, line in enumerate(lines):
+        at = f'x="{x}" y="{y + i * LINE}"'
+        if i == 0 and number is not None:
+            spans.append(f'<tspan {at} font-weight="bold" class="snp-cijfer" data-cijfer="{escape(number.key)}">'
+                         f"{escape(number.text())}</tspan>")
+            rest = line.removeprefix(number.text())
+            spans.append(f"<tspan>{escape(rest)}</tspan>" if rest else "")
+        else:
+            spans.append(f"<tspan {at}>{escape(line)}</tspan>")
+    return (f'<text font-size="{FONT_SIZE}" font-family="{FONT}" fill="{TEXT_COLOUR}"{weight}>'
+            f'{"".join(spans)}</text>')
+
+
 def funnel_svg(figures: list[Figure], title: str, ids: tuple[str, str]) -> str:
-    """Horizontal bars, one row per figure, each labelled with its value and label."""
-    row, bar = 46, 18
-    height = row * len(figures)
+    """Horizontal bars, one per figure, each under its value and label (wrapped to fit)."""
+    bar, gap = 18, 14
     largest = max(float(f.value) for f in figures) or 1.0
     desc = "; ".join(f"{f.text()} {f.label}".strip() for f in figures) + "."
-    parts = [f'<svg class="snp-grafiek-svg" role="img" aria-labelledby="{ids[0]} {ids[1]}" '
-             f'viewBox="0 0 {WIDTH} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">',
-             f'<title id="{ids[0]}">{escape(title)}</title><desc id="{ids[1]}">{escape(desc)}</desc>']
-    for i, figure in enumerate(figures):
-        y = i * row
+    rows: list[str] = []
+    y = 0
+    for figure in figures:
+        lines = wrap(f"{figure.text()} {figure.label}".strip(), WIDTH)
+        rows.append(_text(0, y + FONT_SIZE, lines, number=figure))
+        top = y + FONT_SIZE + (len(lines) - 1) * LINE + 7
         width = max(2.0, round(WIDTH * float(figure.value) / largest, 1))
-        parts.append(f'<text x="0" y="{y + 16}" font-size="15" font-family="{FONT}" fill="currentColor">'
-                     f'<tspan font-weight="bold" class="snp-cijfer" data-cijfer="{escape(figure.key)}">'
-                     f'{escape(figure.text())}</tspan> {escape(figure.label)}</text>')
-        parts.append(f'<rect class="snp-balk" x="0" y="{y + 22}" width="{width}" height="{bar}" '
-                     f'fill="{BAR_COLOUR}"/>')
-    parts.append("</svg>")
-    return "".join(parts)
+        rows.append(f'<rect class="snp-balk" x="0" y="{top}" width="{width}" height="{bar}" fill="{BAR_COLOUR}"/>')
+        y = top + bar + gap
+    height = y - gap
+    return "".join(_svg_open(height, title, desc, ids) + rows + ["</svg>"])
 
 
 def timeline_events(args: list[str], content: Content) -> list[tuple[PartialDate, str, str | None]]:
@@ -101,24 +152,22 @@ def timeline_events(args: list[str], content: Content) -> list[tuple[PartialDate
 
 
 def timeline_svg(events: list[tuple[PartialDate, str, str | None]], title: str, ids: tuple[str, str]) -> str:
-    """A vertical line with a dot per event; the date above its text, so long texts fit on a phone."""
-    row = 48
-    height = row * len(events) + 8
+    """A vertical line with a dot per event; the date above its text, long texts wrapped to fit."""
+    x, gap = 24, 12
     desc = "; ".join(f"{d.dutch()}: {text}" for d, text, _ in events) + "."
-    parts = [f'<svg class="snp-grafiek-svg" role="img" aria-labelledby="{ids[0]} {ids[1]}" '
-             f'viewBox="0 0 {WIDTH} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">',
-             f'<title id="{ids[0]}">{escape(title)}</title><desc id="{ids[1]}">{escape(desc)}</desc>',
-             f'<line class="snp-lijn" x1="8" y1="10" x2="8" y2="{height - 10}" stroke="{BAR_COLOUR}" '
-             'stroke-width="2"/>']
-    for i, (date, text, _) in enumerate(events):
-        y = i * row + 18
-        parts.append(f'<circle class="snp-balk" cx="8" cy="{y - 5}" r="6" fill="{BAR_COLOUR}"/>')
-        parts.append(f'<text x="24" y="{y}" font-size="14" font-weight="bold" font-family="{FONT}" '
-                     f'fill="currentColor">{escape(date.dutch())}</text>')
-        parts.append(f'<text x="24" y="{y + 19}" font-size="14" font-family="{FONT}" fill="currentColor">'
-                     f'{escape(text)}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+    items: list[str] = []
+    y = 0
+    for date, text, _ in events:
+        baseline = y + FONT_SIZE
+        lines = wrap(text, WIDTH - x)
+        items.append(f'<circle class="snp-balk" cx="8" cy="{baseline - 6}" r="6" fill="{BAR_COLOUR}"/>')
+        items.append(_text(x, baseline, [date.dutch()], bold=True))
+        items.append(_text(x, baseline + LINE, lines))
+        y = baseline + len(lines) * LINE + gap
+    height = y - gap + 6
+    line = (f'<line class="snp-lijn" x1="8" y1="4" x2="8" y2="{height}" stroke="{BAR_COLOUR}" '
+            'stroke-width="2"/>')
+    return "".join(_svg_open(height, title, desc, ids) + [line] + items + ["</svg>"])
 
 
 def render_chart(args: list[str], context) -> str:
