@@ -48,6 +48,21 @@ def outline(pdf: pikepdf.Pdf) -> list[tuple[str, int, list[str]]]:
                 for item in tree.root]
 
 
+def structure(pdf: pikepdf.Pdf, kind: str) -> list[pikepdf.Dictionary]:
+    """Every structure element of one type (/Table, /TH, ...) in the tag tree."""
+    found, stack = [], [pdf.Root.StructTreeRoot]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, pikepdf.Array):
+            stack.extend(node)
+        elif isinstance(node, pikepdf.Dictionary):
+            if node.get("/S") == kind:
+                found.append(node)
+            if "/K" in node:
+                stack.append(node.K)
+    return found
+
+
 def test_document_metadata(pdf: pikepdf.Pdf) -> None:
     assert len(pdf.pages) > 1
     assert str(pdf.Root.Lang) == "nl"
@@ -110,16 +125,7 @@ def test_fonts_are_open_sans_and_embedded(pdf: pikepdf.Pdf) -> None:
 
 
 def test_images_keep_alt_text_and_links_work(pdf: pikepdf.Pdf) -> None:
-    figures, stack = [], [pdf.Root.StructTreeRoot]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, pikepdf.Array):
-            stack.extend(node)
-        elif isinstance(node, pikepdf.Dictionary):
-            if node.get("/S") == "/Figure":
-                figures.append(str(node.get("/Alt", "")))
-            if "/K" in node:
-                stack.append(node.K)
+    figures = [str(node.get("/Alt", "")) for node in structure(pdf, "/Figure")]
     assert "Logo van de proef" in figures
     assert "Trechter: vier stappen van breed naar smal" in figures  # the inline SVG's <title>
     assert all(figures), figures
@@ -172,6 +178,92 @@ def test_tilburg_copy_differs_only_on_cover_and_letter(project: Path, tmp_path: 
     assert "De gemeente Tilburg wil u steun" in tilburg[letter - 1]
     assert "[naam gemeente]" in default[letter - 1] and "[naam gemeente]" not in tilburg[letter - 1]
     assert "Tilburg" not in "".join(default)
+    # Without --inwoners neither copy has the estimate page or its table.
+    for text in ("".join(default), "".join(tilburg)):
+        assert ESTIMATE_TITLE not in text and "Indicatie per jaar" not in text
+
+
+ESTIMATE_TITLE = "Wat betekent dit voor uw gemeente?"
+
+
+def estimate_basis(project: Path):
+    """The estimate's figures as the fixture page names them, read from the data file with PyYAML."""
+    from snp_site import estimate
+    from snp_site.content.models import Figure
+
+    page = (project / "content" / "uw-gemeente.md").read_text(encoding="utf-8")
+    args = re.search(r"\[\[schatting ([^\]]+)\]\]", page).group(1).split()
+    data = yaml.safe_load((project / "content" / "data" / "proef.yml").read_text(encoding="utf-8"))
+    figures = {f"proef.{k}": Figure(f"proef.{k}", v["waarde"], v["bron"], v["label"]) for k, v in data.items()}
+    return estimate.Basis(figures[args[0]], figures[args[1]], tuple(figures[a] for a in args[2:]))
+
+
+def test_tilburg_copy_with_inhabitants_carries_its_estimate(project: Path, tmp_path: Path) -> None:
+    from snp_site import estimate
+
+    target = tmp_path / "tilburg-220000.pdf"
+    result = run(project, tool("snp"), "toolkit", "--gemeente", "Tilburg", "--inwoners", "220000", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "met de indicatie voor 220.000 inwoners" in result.stdout
+    texts = page_texts(target)
+    text = "\n".join(texts)
+    # The estimate page comes in at its place in the menu (after Home: the first chapter), with its own
+    # words and caveats, and a table for Tilburg instead of the form and the table of fixed sizes.
+    assert [title for title, _, _ in outline(pikepdf.open(target))][:3] == ["Colofon", "Inhoud", ESTIMATE_TITLE]
+    assert ESTIMATE_TITLE in text and "Het is geen voorspelling." in text
+    assert "Voor de gemeente Tilburg rekenen we met 220.000 inwoners." in text
+    assert "Indicatie per jaar voor de gemeente Tilburg (220.000 inwoners)" in text
+    assert "Aantal inwoners van uw gemeente" not in text and "25.000" not in text
+    basis = estimate_basis(project)
+    shown = {}
+    for step in basis.steps:
+        match = re.search(rf"^\s*{re.escape(step.label)}\s+(\S+(?: dan 1)?)\s*$", text, re.M)
+        assert match, step.label
+        shown[step.key] = match.group(1)
+    assert shown == {s.key: estimate.rounded(basis.per_year(s, 220_000)) for s in basis.steps}
+    # By hand: 73 / 124.904 inwoners x 220.000 x 12 / 18 maanden = 85,7 letters a year, so "86".
+    assert list(shown.values()) == ["86", "53", "23", "12"]
+    # A real table in the tag tree, its header cells scoped, and the PDF/UA check of the build passed.
+    with pikepdf.open(target) as personal, pikepdf.open(project / PDF) as default:
+        assert len(structure(personal, "/Table")) == len(structure(default, "/Table")) + 1
+        assert all("/A" in th and "/Scope" in th.A for th in structure(personal, "/TH"))
+
+
+@pytest.mark.parametrize("value, why", [
+    ("abc", "'abc' is geen heel getal"), ("2,5", "'2,5' is geen heel getal"), ("1e5", "'1e5' is geen heel getal"),
+    ("0", "moet groter zijn dan 0"), ("-5", "moet groter zijn dan 0"), ("1000001", "groter dan 1.000.000"),
+    ("", "is leeg"),
+])
+def test_bad_number_of_inhabitants_is_refused_in_dutch(project: Path, value: str, why: str) -> None:
+    result = run(project, tool("snp"), "toolkit", "--gemeente", "Tilburg", f"--inwoners={value}", "-o", "uit.pdf")
+    assert result.returncode == 2
+    first, fix = result.stderr.strip().split("\n")
+    assert first.startswith("--inwoners: ") and why in first
+    assert fix.strip() == ("Oplossing: geef het aantal inwoners als heel getal van 1 tot en met 1.000.000, "
+                           "bijvoorbeeld --inwoners 220000.")
+    assert result.stdout == "" and not (project / "uit.pdf").exists()
+    assert not list(project.glob("*-tilburg.*"))
+
+
+@pytest.mark.parametrize("text, number", [
+    ("220000", 220_000), ("220.000", 220_000), (" 220 000 ", 220_000), ("1", 1), ("1000000", 1_000_000),
+    ("1.000.001", None), ("0", None), ("-1", None), ("abc", None), ("12a", None), ("", None), ("٣", None),
+])
+def test_inhabitants_follow_the_rules_of_the_web_form(text: str, number: int | None) -> None:
+    """The rules of schatting.js: spaces and thousands dots allowed, a whole number 1..1.000.000."""
+    from snp_site.estimate import parse_inhabitants
+    parsed, problem = parse_inhabitants(text)
+    assert parsed == number and (problem is None) is (number is not None)
+
+
+def test_inhabitants_without_an_estimate_page_is_a_dutch_error(project: Path, tmp_path: Path) -> None:
+    other = make_project(tmp_path / "zonder", FIXTURES / "site", FIXTURES / "toolkit")
+    page = other / "content" / "uw-gemeente.md"
+    page.write_text(re.sub(r"\[\[schatting [^\]]+\]\]", "De schatting volgt later.", page.read_text()))
+    result = run(other, tool("snp"), "toolkit", "--gemeente", "Tilburg", "--inwoners", "220000", "-o", "uit.pdf")
+    assert result.returncode == 1
+    assert "geen pagina in het menu heeft [[schatting ...]]" in result.stderr
+    assert "Traceback" not in result.stderr and not (other / "uit.pdf").exists()
 
 
 @pytest.mark.parametrize("name, ok", [

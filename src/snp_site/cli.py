@@ -21,6 +21,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from snp_site.errors import ContentError, ContentErrors, summary
+from snp_site.estimate import MAX_INHABITANTS, parse_inhabitants
+from snp_site.content.models import dutch_number
 from snp_site.toolkit import gemeente_problem
 
 
@@ -67,12 +69,15 @@ def _colour(text: str, code: str) -> str:
     return text
 
 
-def make_toolkit(config_file: Path, gemeente: str, output: Path | None) -> list[Path]:
-    """Build the site into a throwaway folder with the municipality filled in; keep the PDF and the
-    editable documents (DOCX, ODT), named after the municipality, beside each other."""
+def make_toolkit(config_file: Path, gemeente: str, output: Path | None,
+                 inhabitants: int | None = None) -> list[Path]:
+    """Build the site into a throwaway folder with the municipality filled in (and, with a number of
+    inhabitants, its estimate); keep the PDF and the editable documents (DOCX, ODT), named after the
+    municipality, beside each other."""
     cfg = load_config(config_file=str(config_file), strict=True)
     plugin = cfg.plugins["snp"]
     plugin.gemeente = gemeente.strip()
+    plugin.inhabitants = inhabitants
     name = Path(plugin.config.toolkit.file)
     target = output or Path(f"{name.stem}-{_slug(gemeente)}{name.suffix}")
     with tempfile.TemporaryDirectory(prefix="snp-toolkit-") as tmp:
@@ -107,15 +112,23 @@ def _toolkit(args: argparse.Namespace) -> int:
         print(f"--gemeente: {problem}.\n  Oplossing: geef de naam zoals die op de omslag moet staan, "
               f"bijvoorbeeld --gemeente \"Tilburg\".", file=sys.stderr)
         return 2
+    inhabitants = None
+    if args.inwoners is not None:
+        inhabitants, problem = parse_inhabitants(args.inwoners)
+        if problem:
+            print(f"--inwoners: {problem}.\n  Oplossing: geef het aantal inwoners als heel getal van 1 tot en met "
+                  f"{dutch_number(MAX_INHABITANTS)}, bijvoorbeeld --inwoners 220000.", file=sys.stderr)
+            return 2
     try:
-        written = make_toolkit(args.config, args.gemeente, args.output)
+        written = make_toolkit(args.config, args.gemeente, args.output, inhabitants)
     except ContentErrors as exc:
         print(str(exc), file=sys.stderr)
         return 1
     except (ConfigurationError, Abort) as exc:
         print(f"De toolkit is niet gemaakt: {exc}", file=sys.stderr)
         return 1
-    print(f"Toolkit voor de gemeente {args.gemeente.strip()} geschreven naar {written[0]}.")
+    with_estimate = f", met de indicatie voor {dutch_number(inhabitants)} inwoners," if inhabitants else ""
+    print(f"Toolkit voor de gemeente {args.gemeente.strip()}{with_estimate} geschreven naar {written[0]}.")
     for document in written[1:]:
         print(f"Document geschreven naar {document}.")
     return 0
@@ -186,7 +199,7 @@ class _DutchHelp(argparse.HelpFormatter):
 
 
 def _config_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
+    command.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"), metavar="BESTAND",
                          help="het instellingenbestand (standaard: mkdocs.yml)")
 
 
@@ -214,11 +227,17 @@ def parser() -> argparse.ArgumentParser:
     tk = sub.add_parser("toolkit",
                         help="maak de toolkit (PDF) met de naam van een gemeente ingevuld",
                         description="Maakt een eigen exemplaar van de toolkit: de naam van de gemeente "
-                                    "staat op de omslag en op de plaatsen met [naam gemeente]. "
+                                    "staat op de omslag en op de plaatsen met [naam gemeente]. Met "
+                                    "--inwoners komt er een hoofdstuk bij met een indicatie per jaar "
+                                    "voor die gemeente, berekend zoals op de site. "
                                     "Verandert niets in site/.")
     _config_option(tk)
     tk.add_argument("--gemeente", required=True, help='de naam van de gemeente, bijvoorbeeld "Tilburg"')
-    tk.add_argument("-o", "--uitvoer", dest="output", type=Path, default=None,
+    tk.add_argument("--inwoners", metavar="AANTAL",
+                    help="het aantal inwoners van de gemeente, een heel getal van 1 tot en met "
+                         f"{dutch_number(MAX_INHABITANTS)}, bijvoorbeeld 220000 (zonder deze optie: "
+                         "geen indicatie in de PDF)")
+    tk.add_argument("-o", "--uitvoer", dest="output", type=Path, default=None, metavar="BESTAND",
                     help="waar de PDF komt (standaard: de bestandsnaam van de toolkit met de gemeente erin)")
     tk.set_defaults(run=_toolkit)
     return main

@@ -4,19 +4,22 @@
 the months the figures cover, then each step of the funnel. The rate is the pilot's own: a step's
 count divided by the inhabitants, per year. The table for fixed sizes is computed here at build;
 the form (assets/javascripts/schatting.js) reads the same constants from the page and rounds the
-same way, so the two cannot disagree.
+same way, so the two cannot disagree. `snp toolkit --inwoners` checks its number as the form does
+(`parse_inhabitants`) and puts `print_table` for that number into the personal PDF.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from html import escape
 
 from snp_site.content.figures_tag import unknown_figure
 from snp_site.content.models import Content, Figure, dutch_number
 
+TAG = "schatting"
 TABLE_SIZES = (25_000, 50_000, 100_000, 200_000, 500_000)
 MAX_INHABITANTS = 1_000_000
 _USAGE = ("Schrijf [[schatting pilot.inwoners_zwolle pilot.maanden pilot.brieven pilot.gekoppeld]]: eerst "
@@ -85,5 +88,41 @@ def render_estimate(args: list[str], context) -> str:
             '<button type="submit" class="md-button">Bereken</button></form>'
             '<div class="snp-schatting-uitkomst" aria-live="polite"></div>')
     script = escape(context.link("assets/javascripts/schatting.js"))
-    return (f'<div class="snp-schatting" data-schatting="{escape(json.dumps(constants, sort_keys=True))}">'
+    # data-basis names the figures, so the PDF toolkit can compute its own table from the same ones.
+    return (f'<div class="snp-schatting" data-basis="{escape(" ".join(args))}" '
+            f'data-schatting="{escape(json.dumps(constants, sort_keys=True))}">'
             f"{form}{table}</div>\n\n<script src=\"{script}\" defer></script>\n")
+
+
+def parse_inhabitants(text: str) -> tuple[int | None, str | None]:
+    """(number, None) or (None, why not in Dutch): the form's rules, for `snp toolkit --inwoners`.
+
+    As in schatting.js: spaces and thousands dots are allowed (220.000), then a whole number
+    from 1 up to MAX_INHABITANTS.
+    """
+    cleaned = re.sub(r"[\s.]", "", text.strip())
+    if not cleaned:
+        return None, "het aantal inwoners is leeg"
+    if not re.fullmatch(r"-?[0-9]+", cleaned):
+        return None, f"'{text.strip()}' is geen heel getal"
+    number = int(cleaned)
+    if number <= 0:
+        return None, "het aantal inwoners moet groter zijn dan 0"
+    if number > MAX_INHABITANTS:
+        return None, f"het aantal inwoners is groter dan {dutch_number(MAX_INHABITANTS)}"
+    return number, None
+
+
+def print_table(args: list[str], content: Content, inhabitants: int, gemeente: str | None) -> str:
+    """The estimate for one municipality, for the PDF: a sentence and a table of steps per year,
+    computed and rounded as on the site. Replaces the form and the table of fixed sizes."""
+    basis = basis_of(args, content)
+    who = f"de gemeente {escape(gemeente)}" if gemeente else "uw gemeente"
+    rows = "".join(f'<tr><th scope="row">{escape(s.label)}</th><td>{rounded(basis.per_year(s, inhabitants))}</td></tr>'
+                   for s in basis.steps)
+    return (f"<p>Voor {who} rekenen we met {dutch_number(inhabitants)} inwoners. Dit zijn de aantallen "
+            f"per jaar, afgerond.</p>"
+            f'<table class="snp-schatting-tabel"><caption>Indicatie per jaar voor {who} '
+            f"({dutch_number(inhabitants)} inwoners)</caption>"
+            f'<thead><tr><th scope="col">Stap</th><th scope="col">Per jaar, ongeveer</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>")

@@ -57,6 +57,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         self.nav: Navigation | None = None
         self.gemeente: str | None = None
         """Set by `snp toolkit --gemeente`: the municipality filled in to the toolkit and documents."""
+        self.inhabitants: int | None = None
+        """Set by `snp toolkit --inwoners`: the toolkit then carries the estimate for that number."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -164,7 +166,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         self.errors += checks.check_anchors(self.anchor_checks, self.ids)
         assert self.loaded is not None and self.nav is not None
         if not self.errors:
-            pdf = toolkit_site.build(self.nav, self.loaded, config, files, self.config.toolkit, self.gemeente)
+            pdf = toolkit_site.build(self.nav, self.loaded, config, files, self.config.toolkit, self.gemeente,
+                                     self.inhabitants)
             self.errors += (pdf.errors if pdf else []) + toolkit_site.fill_links(
                 files, pdf, self.config.toolkit, config)
         if self.errors and self.command == "serve":

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from snp_site.errors import ContentError
 from snp_site.toolkit import verify
-from snp_site.toolkit.assemble import Edition, ToolkitChapter, document
+from snp_site.toolkit.assemble import Edition, EstimateTable, ToolkitChapter, document
 from snp_site.toolkit.typeset import SiteFetcher, typeset
 
 log = logging.getLogger("mkdocs.plugins.snp.toolkit")
@@ -46,13 +46,15 @@ def gemeente_problem(name: str) -> str | None:
 
 
 def build(chapters: list[ToolkitChapter], edition: Edition, site_url: str,
-          resolve: Callable[[str], Path | None], config_path: str) -> Toolkit:
-    """Typeset the toolkit and check it; every problem becomes a ContentError on config_path."""
+          resolve: Callable[[str], Path | None], config_path: str,
+          estimate: EstimateTable | None = None) -> Toolkit:
+    """Typeset the toolkit and check it; every problem becomes a ContentError on config_path.
+    With `estimate`, each estimate block in the chapters becomes the table it returns."""
 
     def error(code: str, message: str, fix: str) -> ContentError:
         return ContentError(config_path, None, code, message, fix)
 
-    result = typeset(document(chapters, edition), site_url, SiteFetcher(site_url, resolve))
+    result = typeset(document(chapters, edition, estimate), site_url, SiteFetcher(site_url, resolve))
     errors = [error("toolkit-opmaak", f"De toolkit (PDF) is niet goed opgemaakt: {w}",
                     "Controleer de afbeeldingen en de opmaak van de hoofdstukken met toolkit: ja.")
               for w in sorted(set(result.warnings))]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urljoin
 
@@ -22,6 +23,9 @@ from snp_site.toolkit.download import TAG as DOWNLOAD_TAG
 
 PLACEHOLDER = "[naam gemeente]"
 """What editors write in a toolkit chapter where the municipality's name belongs."""
+
+EstimateTable = Callable[[list[str]], str]
+"""HTML of the estimate for one municipality, given the figures named in an estimate block's data-basis."""
 
 _XLINK = "{http://www.w3.org/1999/xlink}"
 _XML = "{http://www.w3.org/XML/1998/namespace}"
@@ -67,10 +71,10 @@ def edition_from(content: Content, series: str, title: str, date_text: str, iso_
     return Edition(series, title, date_text, iso_date, version, gemeente, sources, partners)
 
 
-def document(chapters: list[ToolkitChapter], edition: Edition) -> str:
+def document(chapters: list[ToolkitChapter], edition: Edition, estimate: EstimateTable | None = None) -> str:
     """The whole print document as HTML (lang nl), ready for WeasyPrint."""
     urls = {_page_key(ch.url): chapter_id(ch.src_uri) for ch in chapters}
-    bodies = "\n".join(_chapter(ch, urls, edition.gemeente) for ch in chapters)
+    bodies = "\n".join(_chapter(ch, urls, edition.gemeente, estimate) for ch in chapters)
     e = html.escape
     head = (f'<meta charset="utf-8"><title>{e(edition.title)}</title>'
             f'<meta name="dcterms.created" content="{e(edition.iso_date)}">'
@@ -119,11 +123,33 @@ def _page_key(url: str) -> str:
     return urldefrag(url).url.removesuffix("index.html")
 
 
-def _chapter(ch: ToolkitChapter, urls: dict[str, str], gemeente: str | None) -> str:
-    cid = chapter_id(ch.src_uri)
-    root = tinyhtml5.parse(f"<body>{ch.html}</body>", namespace_html_elements=False)
-    body = root.find("body")
+def _fragment(markup: str) -> ET.Element:
+    body = tinyhtml5.parse(f"<body>{markup}</body>", namespace_html_elements=False).find("body")
     assert body is not None
+    return body
+
+
+def _for_print(body: ET.Element, estimate: EstimateTable | None) -> None:
+    """Drop what only works in a browser: scripts, and the estimate form with its live region.
+    With `estimate`, an estimate block holds only the table for this copy's municipality."""
+    for parent in list(body.iter()):
+        for child in list(parent):
+            if child.tag == "script":
+                parent.remove(child)
+            elif child.tag == "div" and "snp-schatting" in (child.get("class") or "").split():
+                for part in [p for p in child if p.tag == "form" or p.get("aria-live")]:
+                    child.remove(part)
+                if estimate is not None:
+                    for part in list(child):
+                        child.remove(part)
+                    child.extend(list(_fragment(estimate((child.get("data-basis") or "").split()))))
+
+
+def _chapter(ch: ToolkitChapter, urls: dict[str, str], gemeente: str | None,
+             estimate: EstimateTable | None = None) -> str:
+    cid = chapter_id(ch.src_uri)
+    body = _fragment(ch.html)
+    _for_print(body, estimate)
     parents = {child: parent for parent in body.iter() for child in parent}
     for el in list(body.iter()):
         _strip_namespaces(el)

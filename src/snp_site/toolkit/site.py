@@ -1,10 +1,14 @@
 """The toolkit inside a MkDocs build: picks the toolkit chapters in nav order, builds the PDF into
 the site folder and fills the download links. Keeps MkDocs objects out of the other stages.
+
+A personal copy with a number of inhabitants (`snp toolkit --inwoners`) also takes in the page
+with the estimate, in its nav place, with that municipality's figures computed by estimate.py.
 """
 
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,13 +17,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_relative_url
 
-from snp_site import toolkit
+from snp_site import estimate, toolkit
 from snp_site.config import ToolkitConfig
+from snp_site.content.models import Page
+from snp_site.content.refs import scan
 from snp_site.content.loader import Loaded
 from snp_site.dates import PartialDate, build_date
 from snp_site.errors import ContentError
 from snp_site.toolkit import download
-from snp_site.toolkit.assemble import ToolkitChapter, edition_from
+from snp_site.toolkit.assemble import EstimateTable, ToolkitChapter, edition_from
 
 log = logging.getLogger("mkdocs.plugins.snp.toolkit")
 
@@ -28,12 +34,19 @@ def title_of(options: ToolkitConfig, config: MkDocsConfig) -> str:
     return options.title or f"Toolkit {config.site_name}"
 
 
-def chapters(nav: Navigation, loaded: Loaded, site_url: str) -> list[ToolkitChapter]:
-    """The rendered pages with toolkit: true (chapters or plain pages such as Resultaten), in nav order."""
+def has_estimate(model: Page) -> bool:
+    return any(ref.kind == "tag" and ref.target == estimate.TAG for ref in scan(model.body, model.body_line))
+
+
+def chapters(nav: Navigation, loaded: Loaded, site_url: str, with_estimate: bool = False) -> list[ToolkitChapter]:
+    """The rendered pages with toolkit: true (chapters or plain pages such as Resultaten), in nav order;
+    `with_estimate` adds the pages that carry [[schatting ...]]."""
     found = []
     for page in nav.pages:
         model = loaded.content.pages.get(page.file.src_uri)
-        if model is not None and model.toolkit and page.content is not None:
+        if model is None or page.content is None:
+            continue
+        if model.toolkit or (with_estimate and has_estimate(model)):
             section = page.parent.title if page.parent is not None and page.parent.title else ""
             found.append(ToolkitChapter(page.file.src_uri, page.title or model.title, section,
                                         site_url + page.url, page.content))
@@ -41,19 +54,29 @@ def chapters(nav: Navigation, loaded: Loaded, site_url: str) -> list[ToolkitChap
 
 
 def build(nav: Navigation, loaded: Loaded, config: MkDocsConfig, files: Files,
-          options: ToolkitConfig, gemeente: str | None) -> toolkit.Toolkit | None:
+          options: ToolkitConfig, gemeente: str | None, inhabitants: int | None = None) -> toolkit.Toolkit | None:
     """Build and write the PDF into the (staging) site folder; None when no chapter is in it."""
     site_url = config.site_url or "https://toolkit.invalid/"
     site_url = site_url if site_url.endswith("/") else site_url + "/"
-    selected = chapters(nav, loaded, site_url)
+    selected = chapters(nav, loaded, site_url, with_estimate=inhabitants is not None)
     if not selected:
         return None
+    table: EstimateTable | None = None
+    if inhabitants is not None:
+        if not any(has_estimate(loaded.content.pages[ch.src_uri]) for ch in selected):
+            return toolkit.Toolkit(errors=[ContentError(
+                _config_name(config), None, "toolkit-schatting-ontbreekt",
+                f"Met --inwoners komt de schatting in de toolkit, maar geen pagina in het menu heeft "
+                f"[[{estimate.TAG} ...]].",
+                f"Zet [[{estimate.TAG} ...]] op een pagina in het menu (zie docs/toolkit.md), of maak de "
+                "toolkit zonder --inwoners.")])
+        table = partial(estimate.print_table, content=loaded.content, inhabitants=inhabitants, gemeente=gemeente)
     when = build_date()
     edition = edition_from(loaded.content, config.site_name, title_of(options, config),
                            PartialDate(when.year, when.month, when.day).dutch(),
                            when.strftime("%Y-%m-%dT%H:%M:%SZ"), options.version, gemeente)
     sources = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path}
-    result = toolkit.build(selected, edition, site_url, sources.get, _config_name(config))
+    result = toolkit.build(selected, edition, site_url, sources.get, _config_name(config), table)
     if not result.errors:
         target = Path(config.site_dir) / options.file
         target.parent.mkdir(parents=True, exist_ok=True)
