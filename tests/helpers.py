@@ -68,3 +68,15 @@ def digest_tree(path: Path) -> dict[str, str]:
         return {}
     return {p.relative_to(path).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+def estimate_by_hand(count: float, inhabitants_then: float, months: float, inhabitants: int) -> str:
+    """A step of the estimate, worked out here from the data file's numbers, independently of the
+    site's code (estimate.py, schatting.js): per year, scaled, then rounded to a whole number below
+    10 and to two significant digits above, in Dutch notation."""
+    value = count / inhabitants_then * inhabitants * 12 / months
+    if value < 1:
+        return "minder dan 1"
+    if value < 10:
+        return str(round(value))
+    return f"{float(f'{value:.2g}'):,.0f}".replace(",", ".")

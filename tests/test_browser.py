@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import sync_playwright
 
 import sitecheck
-from helpers import FIXTURES, ROOT, build, make_project
+from helpers import FIXTURES, ROOT, build, estimate_by_hand, make_project
 
 pytestmark = pytest.mark.browser
 
@@ -345,7 +346,10 @@ def test_estimate_form_agrees_with_the_table_and_explains_mistakes(site: Site, j
     sitecheck.visit(page, _real_only(site, "uw-gemeente/"))
     field = page.locator("#snp-inwoners")
     output = page.locator(".snp-schatting-uitkomst")
-    assert output.get_attribute("aria-live") == "polite"
+    # The live region is on the page, rendered and empty before the first update: a screen reader
+    # only announces changes to a region it already knows.
+    assert output.get_attribute("aria-live") == "polite" and output.inner_text() == ""
+    assert output.evaluate("e => getComputedStyle(e).display !== 'none' && !e.closest('[hidden]')")
     rows = page.locator("table.snp-schatting-tabel tbody tr")
     for i in range(rows.count()):
         row = rows.nth(i)
@@ -358,14 +362,72 @@ def test_estimate_form_agrees_with_the_table_and_explains_mistakes(site: Site, j
     field.fill("100000")
     page.click(".snp-schatting-form button")
     assert "Indicatie voor een gemeente met 100.000 inwoners" in output.inner_text()
+    # The numbers, read from the live region, are the data file's worked out by hand.
+    pilot = yaml.safe_load((site.project / "content" / "data" / "pilot.yml").read_text(encoding="utf-8"))
+    items = output.locator("li")
+    for i in range(items.count()):
+        key = items.nth(i).get_attribute("data-cijfer").removeprefix("pilot.")
+        number = re.search(r"ongeveer (.+) per jaar", items.nth(i).inner_text()).group(1)
+        assert number == estimate_by_hand(pilot[key]["waarde"], pilot["inwoners_zwolle"]["waarde"],
+                                          pilot["maanden"]["waarde"], 100_000), key
+    assert items.count() == 4
     field.fill("abc")
     page.click(".snp-schatting-form button")
-    assert page.locator("#snp-inwoners-fout").inner_text() == "Vul alleen cijfers in, bijvoorbeeld 85000."
+    error = page.locator("#snp-inwoners-fout")
+    assert error.inner_text() == "Vul alleen cijfers in, bijvoorbeeld 85000."
+    assert error.get_attribute("aria-live") == "polite"  # the mistake is announced too
+    assert "snp-inwoners-fout" in field.get_attribute("aria-describedby").split()
     assert field.get_attribute("aria-invalid") == "true" and output.inner_text() == ""
     for wrong, message in (("0", "moet groter zijn dan 0"), ("-5", "moet groter zijn dan 0"), ("2000000", "hoogstens 1.000.000")):
         field.fill(wrong)
         page.click(".snp-schatting-form button")
         assert message in page.locator("#snp-inwoners-fout").inner_text()
+
+
+def _without_scripts(origin: str):
+    """A route handler that serves every page without its <script> elements and refuses scripts:
+    the page as a visitor without JavaScript gets it, in a browser that can still run axe (axe
+    does not finish in a context with JavaScript switched off: its timers never fire)."""
+    def handle(route, request) -> None:
+        if not request.url.startswith(origin + "/") or request.resource_type == "script":
+            route.abort()
+        elif request.resource_type == "document":
+            response = route.fetch()
+            route.fulfill(response=response, body=re.sub(r"<script\b.*?</script>", "", response.text(), flags=re.S))
+        else:
+            route.continue_()
+    return handle
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["met-js", "zonder-js"])
+def test_axe_finds_no_violation_on_the_estimate_page(site: Site, browser, report, javascript: bool) -> None:
+    """axe on the estimate page as it loads, and with JavaScript also after a result and after a mistake."""
+    rel = site.containing("snp-schatting")
+    if rel is None:
+        pytest.skip(f"{site.name} has no estimate page")
+    url = site.served.url(rel)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    if javascript:
+        context.route("**/*", lambda route, request: route.continue_() if request.url.startswith(
+            site.served.origin + "/") else route.abort())
+    else:
+        context.route("**/*", _without_scripts(site.served.origin))
+    try:
+        page = context.new_page()
+        sitecheck.visit(page, url)
+        ran = page.evaluate("() => !document.documentElement.classList.contains('no-js')")
+        assert ran is javascript  # Material swaps no-js for js: proof of which case this is
+        assert page.locator("form.snp-schatting-form").is_visible() is javascript
+        problems = sitecheck.axe_problems(page, url)
+        if javascript:
+            for value in ("100000", "abc"):
+                page.fill("#snp-inwoners", value)
+                page.click(".snp-schatting-form button")
+                problems += sitecheck.axe_problems(page, f"{url} ({value})")
+    finally:
+        context.close()
+    report.add(site.name, f"axe-overtredingen schatting {'met' if javascript else 'zonder'} JS", len(problems))
+    assert not problems, "\n".join(problems)
 
 
 def test_search_loads_only_when_opened_and_finds_dutch_words(site: Site, browser) -> None:

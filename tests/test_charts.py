@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import FIXTURES, ROOT, apply, build
+from helpers import FIXTURES, ROOT, apply, build, estimate_by_hand
 from snp_site import charts
 
 CASE = FIXTURES / "valid" / "grafieken" / "project"
@@ -181,16 +181,8 @@ def test_stylesheet_leaves_the_chart_colours_alone() -> None:
 
 def expected_row(inhabitants: int) -> list[str]:
     """The estimate computed here from the data file, independently of the site's code."""
-    cells = []
-    for key in ("brieven", "gebeld", "afspraken", "koppelingen"):
-        value = DATA[key]["waarde"] / DATA["inwoners"]["waarde"] * inhabitants * 12 / DATA["maanden"]["waarde"]
-        if value < 1:
-            cells.append("minder dan 1")
-        elif value < 10:
-            cells.append(str(round(value)))
-        else:
-            cells.append(f"{float(f'{value:.2g}'):,.0f}".replace(",", "."))
-    return cells
+    return [estimate_by_hand(DATA[key]["waarde"], DATA["inwoners"]["waarde"], DATA["maanden"]["waarde"], inhabitants)
+            for key in ("brieven", "gebeld", "afspraken", "koppelingen")]
 
 
 def test_estimate_table_without_javascript(page: BeautifulSoup) -> None:
@@ -206,7 +198,9 @@ def test_estimate_form_is_hidden_without_javascript_and_carries_the_constants(pa
     form = root.select_one("form")
     assert form.has_attr("hidden")
     assert form.select_one("label")["for"] == form.select_one("input")["id"]
-    assert root.select_one("[aria-live=polite]") is not None
+    assert root.select_one(".snp-schatting-uitkomst")["aria-live"] == "polite"
+    error = root.select_one(".snp-fout")
+    assert error["aria-live"] == "polite" and error["id"] in form.select_one("input")["aria-describedby"].split()
     constants = json.loads(root["data-schatting"])
     assert constants["inwoners"] == DATA["inwoners"]["waarde"] and constants["maanden"] == DATA["maanden"]["waarde"]
     assert [s["waarde"] for s in constants["stappen"]] == [73, 45, 20, 10]

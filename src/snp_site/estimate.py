@@ -84,7 +84,8 @@ def render_estimate(args: list[str], context) -> str:
             '<input id="snp-inwoners" name="inwoners" type="text" inputmode="numeric" autocomplete="off" '
             'aria-describedby="snp-inwoners-uitleg snp-inwoners-fout">'
             f'<p id="snp-inwoners-uitleg">Een heel getal van 1 tot en met {dutch_number(MAX_INHABITANTS)}.</p>'
-            '<p id="snp-inwoners-fout" class="snp-fout"></p>'
+            # Live too, so a screen reader hears the mistake after pressing the button, not only the result.
+            '<p id="snp-inwoners-fout" class="snp-fout" aria-live="polite"></p>'
             '<button type="submit" class="md-button">Bereken</button></form>'
             '<div class="snp-schatting-uitkomst" aria-live="polite"></div>')
     script = escape(context.link("assets/javascripts/schatting.js"))
