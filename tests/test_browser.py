@@ -253,7 +253,9 @@ def test_screenshots(site: Site, browser, report) -> None:
             page.locator("#snp-inwoners").fill("220000")
             page.click(".snp-schatting-form button")
             page.locator(".snp-schatting-uitkomst li").first.wait_for()
-            page.locator(".snp-schatting").screenshot(path=str(out / f"schatting-ingevuld-{label}.png"))
+            # The whole page from the top: otherwise Material's sticky header is drawn over the middle.
+            page.evaluate("window.scrollTo(0, 0)")
+            page.screenshot(path=str(out / f"schatting-ingevuld-{label}.png"), full_page=True)
         browsing.context.close()
     shots = sorted(out.glob("*.png"))
     assert len(shots) >= 2 * sum(rel is not None for rel in wanted.values())
