@@ -68,3 +68,17 @@ def digest_tree(path: Path) -> dict[str, str]:
         return {}
     return {p.relative_to(path).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+def generate_news(folder: Path, count: int) -> None:
+    """Write count valid news items, dated 2000-2016 and named with letters only.
+
+    Letters, not numbers: the fact check refuses loose digits in a text.
+    """
+    for i in range(count):
+        year, month, day = 2000 + i % 17, 1 + i % 12, 1 + i % 28
+        name = "".join(chr(97 + (i // 26 ** k) % 26) for k in range(3))
+        (folder / f"{year}-{month:02d}-{day:02d}-bericht-{name}.md").write_text(
+            f"---\ntitle: Bericht {name}\ndescription: Het bericht met de naam {name}.\n"
+            f"date: {year}-{month:02d}-{day:02d}\n---\n\n# Bericht {name}\n\nTekst van bericht {name}.\n",
+            encoding="utf-8")

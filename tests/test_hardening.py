@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, build, digest_tree, env, make_project, tool
+from helpers import ROOT, build, digest_tree, env, generate_news, make_project, tool
 from snp_site.content import schema
 from snp_site.content.source import read_source
 from snp_site.errors import ContentError
@@ -118,13 +118,7 @@ def test_fuzzed_front_matter_gives_a_model_or_our_own_errors(raw: bytes, kind: s
 @pytest.mark.full
 def test_ten_thousand_news_items_build(base_copy: Path) -> None:
     news = base_copy / "content" / "nieuws"
-    for i in range(10_000):
-        year, month, day = 2000 + i % 17, 1 + i % 12, 1 + i % 28  # never after the build date (2017)
-        name = "".join(chr(97 + (i // 26 ** k) % 26) for k in range(3))  # letters: the fact check refuses loose digits
-        (news / f"{year}-{month:02d}-{day:02d}-bericht-{name}.md").write_text(
-            f"---\ntitle: Bericht {name}\ndescription: Het bericht met de naam {name}.\n"
-            f"date: {year}-{month:02d}-{day:02d}\n---\n\n# Bericht {name}\n\nTekst van bericht {name}.\n",
-            encoding="utf-8")
+    generate_news(news, 10_000)
     result = build(base_copy)
     assert result.returncode == 0, result.stderr[-2000:]
     pages = list((base_copy / "site" / "nieuws").glob("*/index.html"))
