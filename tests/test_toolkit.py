@@ -159,6 +159,30 @@ def test_two_builds_are_byte_identical(project: Path, tmp_path: Path) -> None:
     assert (other / PDF).read_bytes() == (project / PDF).read_bytes()
 
 
+def test_an_unchanged_toolkit_comes_from_the_cache_a_changed_image_does_not(project: Path,
+                                                                          tmp_path: Path) -> None:
+    copy = Path(shutil.copytree(project, tmp_path / "kopie", symlinks=True))  # .cache/ comes along
+    again = build(copy)
+    assert again.returncode == 0 and "Toolkit uit de cache" in again.stderr
+    assert (copy / PDF).read_bytes() == (project / PDF).read_bytes()
+
+    # A damaged entry is ignored, never published: the PDF is made anew, with the same bytes.
+    for entry in (copy / ".cache" / "snp").glob("toolkit-*.bin"):
+        entry.write_bytes(entry.read_bytes()[:100])
+    rebuilt = build(copy)
+    assert rebuilt.returncode == 0 and "Toolkit uit de cache" not in rebuilt.stderr
+    assert (copy / PDF).read_bytes() == (project / PDF).read_bytes()
+
+    # The logo in a toolkit chapter changes: the PDF depends on it, so it is made again.
+    logo = copy / "content" / "assets" / "logo.png"
+    from PIL import Image
+    Image.new("RGB", (40, 20), "#1f4e5f").save(logo)
+    changed = build(copy)
+    assert changed.returncode == 0, changed.stderr
+    assert "Toolkit uit de cache" not in changed.stderr
+    assert (copy / PDF).read_bytes() != (project / PDF).read_bytes()
+
+
 def test_tilburg_copy_differs_only_on_cover_and_letter(project: Path, tmp_path: Path) -> None:
     target = tmp_path / "tilburg.pdf"
     result = run(project, tool("snp"), "toolkit", "--gemeente", "Tilburg", "-o", str(target))

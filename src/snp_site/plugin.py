@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
 from snp_site import documents, headers, markup, preview, publish, slim
+from snp_site.cache import Cache
 from snp_site.config import SnpConfig
 from snp_site.content import checks, facts, lint
 from snp_site.content.models import Page
@@ -55,6 +56,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         self.warnings: CountHandler | None = None
         self.news: NewsStage | None = None
         self.nav: Navigation | None = None
+        self.cache = Cache(None)
         self.gemeente: str | None = None
         """Set by `snp toolkit --gemeente`: the municipality filled in to the toolkit and documents."""
 
@@ -70,6 +72,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         self.errors, self.ids, self.anchor_checks, self.documents = [], {}, [], {}
         self.bodies: dict[str, Page] = {}
         self.urls: dict[str, str] | None = None
+        self.cache = Cache.for_project(Path(config.config_file_path or "mkdocs.yml").parent)
         if self.command != "serve":
             self.site_dir = Path(config.site_dir)
             self.staging = publish.staging_dir(self.site_dir)
@@ -148,7 +151,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         heading = model.meta["document"] if isinstance(model.meta["document"], str) else None
         label = heading or model.title
         info = documents.DocumentInfo(label, model.description, config.site_name, int(build_date().timestamp()))
-        made = documents.make_documents(html, info, heading, self.gemeente)
+        made = documents.make_documents(html, info, heading, self.gemeente, self.cache)
         if made is None:
             self.errors.append(documents.missing_heading(model, heading or ""))
             return html
@@ -164,7 +167,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         self.errors += checks.check_anchors(self.anchor_checks, self.ids)
         assert self.loaded is not None and self.nav is not None
         if not self.errors:
-            pdf = toolkit_site.build(self.nav, self.loaded, config, files, self.config.toolkit, self.gemeente)
+            pdf = toolkit_site.build(self.nav, self.loaded, config, files, self.config.toolkit, self.gemeente,
+                                     self.cache)
             self.errors += (pdf.errors if pdf else []) + toolkit_site.fill_links(
                 files, pdf, self.config.toolkit, config)
         if self.errors and self.command == "serve":

@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_relative_url
 
 from snp_site import toolkit
+from snp_site.cache import Cache
 from snp_site.config import ToolkitConfig
 from snp_site.content.loader import Loaded
 from snp_site.dates import PartialDate, build_date
@@ -41,7 +42,7 @@ def chapters(nav: Navigation, loaded: Loaded, site_url: str) -> list[ToolkitChap
 
 
 def build(nav: Navigation, loaded: Loaded, config: MkDocsConfig, files: Files,
-          options: ToolkitConfig, gemeente: str | None) -> toolkit.Toolkit | None:
+          options: ToolkitConfig, gemeente: str | None, cache: Cache) -> toolkit.Toolkit | None:
     """Build and write the PDF into the (staging) site folder; None when no chapter is in it."""
     site_url = config.site_url or "https://toolkit.invalid/"
     site_url = site_url if site_url.endswith("/") else site_url + "/"
@@ -53,7 +54,7 @@ def build(nav: Navigation, loaded: Loaded, config: MkDocsConfig, files: Files,
                            PartialDate(when.year, when.month, when.day).dutch(),
                            when.strftime("%Y-%m-%dT%H:%M:%SZ"), options.version, gemeente)
     sources = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path}
-    result = toolkit.build(selected, edition, site_url, sources.get, _config_name(config))
+    result = toolkit.build(selected, edition, site_url, sources.get, _config_name(config), cache)
     if not result.errors:
         target = Path(config.site_dir) / options.file
         target.parent.mkdir(parents=True, exist_ok=True)
