@@ -127,9 +127,18 @@ def open_context(browser, origin: str, **options) -> Browsing:
     return browsing
 
 
-def visit(page, url: str) -> None:
+def visit(page, url: str, interact: bool = True) -> None:
+    """Load the page as a visitor does; with `interact`, also move the mouse once.
+
+    Material's bundle loads on the visitor's first interaction (materiaal-later.js), so a check
+    of the page as people use it needs that move; interact=False sees the page as it arrives.
+    """
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
+    if interact:
+        page.mouse.move(5, 5)
+        page.mouse.move(40, 40)
+        page.wait_for_load_state("networkidle")
 
 
 def axe_problems(page, url: str) -> list[str]:
