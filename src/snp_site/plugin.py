@@ -177,6 +177,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
                 log.warning(error.format())
         elif self.errors:
             raise ContentErrors(self.errors)
+        env.bytecode_cache = self.cache.templates()
         env.globals["snp_content"] = self.loaded.content
         env.globals["snp_build_date"] = build_date()
         assert self.news is not None
