@@ -49,9 +49,10 @@ def run(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedPr
                           timeout=timeout)
 
 
-def build(project: Path) -> subprocess.CompletedProcess[str]:
+def build(project: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` in project; never quiet (-q hides warnings from strict mode)."""
-    return run(project, tool("mkdocs"), "build", "--strict")
+    return subprocess.run([tool("mkdocs"), "build", "--strict"], cwd=project, env=env(**extra_env),
+                          capture_output=True, text=True, timeout=300)
 
 
 def built(dest: Path, *overlays: Path) -> Path:
