@@ -20,7 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from snp_site import documents, headers, markup, preview, publish, slim
+from snp_site import documents, headers, images, markup, preview, publish, slim
 from snp_site.cache import Cache
 from snp_site.config import SnpConfig
 from snp_site.content import checks, facts, lint
@@ -57,6 +57,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         self.news: NewsStage | None = None
         self.nav: Navigation | None = None
         self.cache = Cache(None)
+        self.media: dict[str, Path] = {}
+        """Images and other files from content/ by their path in the site (theme files excluded)."""
         self.gemeente: str | None = None
         """Set by `snp toolkit --gemeente`: the municipality filled in to the toolkit and documents."""
 
@@ -104,6 +106,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         for file in list(files):
             if file.src_uri.startswith(layout.data_dir + "/"):
                 files.remove(file)
+        self.media = {f.dest_uri: Path(f.abs_src_path) for f in files.media_files()
+                      if f.abs_src_path and not f.generated_by and Path(f.abs_src_path).is_relative_to(docs_dir)}
         return files
 
     def on_page_read_source(self, *, page: MkPage, config: MkDocsConfig) -> str | None:
@@ -144,7 +148,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         self.ids[page.file.src_uri] = checks.page_ids(html)
-        html = markup.name_checkboxes(html)
+        html = images.add_sizes(markup.name_checkboxes(html), page.file.url, self.media)
         model = self.loaded.content.pages.get(page.file.src_uri) if self.loaded else None
         if model is None or not model.meta.get("document") or self.errors:
             return html
@@ -202,6 +206,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
             (built / "downloads").mkdir(exist_ok=True)
             for ext, data in made.items():
                 (built / "downloads" / f"{stem}.{ext}").write_bytes(data)
+        images.shrink_site_images(built, sorted(self.media), self.cache)
         slim.remove_source_maps(built)
         slim.keep_search_languages(built, _search_languages(config))
         headers.write_headers_file(built)
