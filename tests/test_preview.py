@@ -9,10 +9,6 @@ as it does for an editor who saves a file in another window.
 from __future__ import annotations
 
 import re
-import socket
-import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +17,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 import sitecheck
-from helpers import BASE_SITE, FIXTURES, apply, env, make_project, tool
+from helpers import BASE_SITE, FIXTURES, apply, make_project
 
 pytestmark = pytest.mark.browser
 
@@ -36,45 +32,14 @@ class Preview:
     project: Path
     origin: str
     url: str
-    log: Path
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status == 200
-    except OSError:
-        return False
 
 
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[Preview]:
-    """`mkdocs serve` of the base fixture on a free port; its stderr goes to a file, so a long
-    run can never fill a pipe and stall the server."""
     project = make_project(tmp_path / "project")
-    port = free_port()
-    origin = f"http://127.0.0.1:{port}"
     log = tmp_path / "serve.log"
-    with log.open("w", encoding="utf-8") as stderr:
-        process = subprocess.Popen([tool("mkdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-                                   env=env(), stdout=subprocess.DEVNULL, stderr=stderr, text=True)
-    url = f"{origin}{sitecheck.site_prefix(project)}{PAGE}"
-    try:
-        end = time.monotonic() + WAIT_MS / 1000
-        while not answers(url):
-            assert process.poll() is None, log.read_text(encoding="utf-8")
-            assert time.monotonic() < end, "mkdocs serve never answered:\n" + log.read_text(encoding="utf-8")
-            time.sleep(0.3)
-        yield Preview(project, origin, url, log)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with sitecheck.live_preview(project, log, seconds=WAIT_MS / 1000) as served:
+        yield Preview(project, served.origin, served.url(PAGE))
     assert "Traceback" not in log.read_text(encoding="utf-8")
 
 
