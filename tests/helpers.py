@@ -29,6 +29,15 @@ def make_project(dest: Path, fixture: Path = BASE_SITE, *overlays: Path) -> Path
     return dest
 
 
+def real_project(dest: Path) -> Path:
+    """A copy of this repository's own site (content/, overrides/, mkdocs.yml) in dest."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
 def apply(project: Path, overlay: Path) -> Path:
     """Copy the files of overlay over project (a fixture case's changes)."""
     shutil.copytree(overlay, project, dirs_exist_ok=True, symlinks=True)
