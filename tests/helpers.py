@@ -6,6 +6,7 @@ stderr and the absence of tracebacks are tested as a person would see them.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 import shutil
@@ -92,3 +93,11 @@ def generate_news(folder: Path, count: int) -> None:
             f"---\ntitle: Bericht {name}\ndescription: Het bericht met de naam {name}.\n"
             f"date: {year}-{month:02d}-{day:02d}\n---\n\n# Bericht {name}\n\nTekst van bericht {name}.\n",
             encoding="utf-8")
+
+
+def snp_subcommands() -> list[str]:
+    """Every subcommand of `snp`, read from its parser, so a new one is checked without a list."""
+    from snp_site.cli import parser
+
+    actions = [a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return sorted(actions[0].choices)

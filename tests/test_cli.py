@@ -3,7 +3,6 @@ one-line summary, and colour only when a person is watching a terminal."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import pty
 import re
@@ -12,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, apply, env, run, tool
-from snp_site.cli import parser
+from helpers import FIXTURES, apply, env, run, snp_subcommands, tool
 
 ENGLISH = re.compile(r"\b(usage|options|optional arguments|positional arguments|show this help|"
                      r"error|required|invalid|expected|(?-i:CONFIG|OUTPUT))\b", re.IGNORECASE)
@@ -21,13 +19,7 @@ ENGLISH = re.compile(r"\b(usage|options|optional arguments|positional arguments|
 CASE = FIXTURES / "invalid" / "vijf-fouten-tegelijk"
 
 
-def subcommands() -> list[str]:
-    """Every subcommand, read from the parser itself, so a new one is checked without editing this."""
-    actions = [a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)]
-    return sorted(actions[0].choices)
-
-
-@pytest.mark.parametrize("args", [["--help"]] + [[name, "--help"] for name in subcommands()],
+@pytest.mark.parametrize("args", [["--help"]] + [[name, "--help"] for name in snp_subcommands()],
                          ids=lambda args: " ".join(args))
 def test_help_is_dutch(tmp_path: Path, args: list[str]) -> None:
     result = run(tmp_path, tool("snp"), *args)
