@@ -6,6 +6,7 @@ stderr and the absence of tracebacks are tested as a person would see them.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 import shutil
@@ -26,6 +27,15 @@ def make_project(dest: Path, fixture: Path = BASE_SITE, *overlays: Path) -> Path
     shutil.copytree(ROOT / "overrides", dest / "overrides", dirs_exist_ok=True)
     for overlay in overlays:
         apply(dest, overlay)
+    return dest
+
+
+def real_project(dest: Path) -> Path:
+    """A copy of this repository's own site (content/, overrides/, mkdocs.yml) in dest."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
 
 
@@ -83,3 +93,11 @@ def generate_news(folder: Path, count: int) -> None:
             f"---\ntitle: Bericht {name}\ndescription: Het bericht met de naam {name}.\n"
             f"date: {year}-{month:02d}-{day:02d}\n---\n\n# Bericht {name}\n\nTekst van bericht {name}.\n",
             encoding="utf-8")
+
+
+def snp_subcommands() -> list[str]:
+    """Every subcommand of `snp`, read from its parser, so a new one is checked without a list."""
+    from snp_site.cli import parser
+
+    actions = [a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return sorted(actions[0].choices)

@@ -11,10 +11,13 @@ import csv
 import functools
 import json
 import re
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
+import time
+import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,7 +26,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpers import ROOT
+from helpers import ROOT, env, tool
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -83,6 +86,41 @@ def serve(site: Path, prefix: str) -> Iterator[Served]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@contextmanager
+def live_preview(project: Path, log: Path, seconds: float = 180, **environ: str) -> Iterator[Served]:
+    """`mkdocs serve` of project on a free port, as an editor runs it, until the first page answers.
+
+    Its stderr goes to `log`, not a pipe, so a long session cannot fill the pipe and stall the
+    server; read the log afterwards (a test asserts it holds no traceback). The `site` of what it
+    yields is the project: MkDocs builds into a folder of its own."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    origin = f"http://127.0.0.1:{port}"
+    with log.open("w", encoding="utf-8") as stderr:
+        process = subprocess.Popen([tool("mkdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                                   env=env(**environ), stdout=subprocess.DEVNULL, stderr=stderr)
+    served = Served(project, origin, site_prefix(project))
+    try:
+        end = time.monotonic() + seconds
+        while not _answers(served.base):
+            if process.poll() is not None or time.monotonic() > end:
+                raise RuntimeError("mkdocs serve never answered:\n" + log.read_text(encoding="utf-8"))
+            time.sleep(0.3)
+        yield served
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def html_pages(site: Path) -> list[str]:

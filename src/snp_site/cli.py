@@ -185,8 +185,19 @@ class _DutchHelp(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
 
+def _config_file(text: str) -> Path:
+    """The settings file must exist: otherwise MkDocs answers in English ("Config file ... does not
+    exist"), and the usual cause is an editor in the wrong folder."""
+    path = Path(text)
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"het bestand '{text}' bestaat niet. Ga in de terminal naar de map "
+                                         "van de site (waar mkdocs.yml staat), of noem het bestand met -f")
+    return path
+
+
 def _config_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
+    # A string default: argparse runs `type` on it, so a missing mkdocs.yml gets the Dutch message too.
+    command.add_argument("-f", "--config", type=_config_file, default="mkdocs.yml", metavar="BESTAND",
                          help="het instellingenbestand (standaard: mkdocs.yml)")
 
 
@@ -218,7 +229,7 @@ def parser() -> argparse.ArgumentParser:
                                     "Verandert niets in site/.")
     _config_option(tk)
     tk.add_argument("--gemeente", required=True, help='de naam van de gemeente, bijvoorbeeld "Tilburg"')
-    tk.add_argument("-o", "--uitvoer", dest="output", type=Path, default=None,
+    tk.add_argument("-o", "--uitvoer", dest="output", type=Path, default=None, metavar="BESTAND",
                     help="waar de PDF komt (standaard: de bestandsnaam van de toolkit met de gemeente erin)")
     tk.set_defaults(run=_toolkit)
     return main

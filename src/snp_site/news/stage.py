@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from snp_site.content.loader import Layout, Loaded
-from snp_site.content.models import NewsItem
+from snp_site.content.models import NewsItem, news_slug
 from snp_site.dates import build_date
 from snp_site.errors import ContentError
 from snp_site.news import adoption, checks, feed, tags, timeline
@@ -56,7 +56,10 @@ class NewsStage:
         self.ordered = timeline.newest_first(items)
         self.position = {item.src_uri: n for n, item in enumerate(self.ordered)}
         data = f"{self.layout.data_dir}/{self.layout.adoption_file}"
-        self.adoption, errors = adoption.load(docs_dir / data, f"{prefix}/{data}", {i.slug: i for i in items})
+        existing = {news_slug(uri) for uri in loaded.bodies().keys() | loaded.broken
+                    if self.layout.kind_of(uri) == "nieuwsbericht"}
+        self.adoption, errors = adoption.load(docs_dir / data, f"{prefix}/{data}", {i.slug: i for i in items},
+                                              existing)
         self.errors += errors
         if self.adoption is not None:
             self.errors += checks.unknown_gemeenten(items, self.adoption.gemeenten, self.adoption.path)
