@@ -31,6 +31,19 @@ def shared_build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pat
 
 
 @pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One Chromium for the whole session: Playwright's sync API allows one instance per thread."""
+    from playwright.sync_api import sync_playwright
+
+    import sitecheck
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=sitecheck.CHROMIUM, args=sitecheck.CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
 def built_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The base fixture project, built once per session. Copy it before changing anything."""
     project = make_project(tmp_path_factory.mktemp("base") / "project")

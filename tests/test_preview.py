@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 import sitecheck
 from helpers import BASE_SITE, FIXTURES, apply, make_project
@@ -54,42 +54,40 @@ def summary_line() -> str:
     return (CASE / "expected.txt").read_text(encoding="utf-8").splitlines()[-1].rstrip(".")
 
 
-def test_editor_sees_errors_and_recovery_without_reloading(preview: Preview) -> None:
+def test_editor_sees_errors_and_recovery_without_reloading(preview: Preview, browser) -> None:
     chapter = preview.project / "content" / "methodiek" / "01-eerste.md"
     news = preview.project / "content" / "nieuws" / "2017-06-23-bericht.md"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=sitecheck.CHROMIUM, args=sitecheck.CHROMIUM_ARGS)
-        try:
-            browsing = sitecheck.open_context(browser, preview.origin, viewport={"width": 1280, "height": 900})
-            page = browsing.context.new_page()
-            loads: list[str] = []
-            page.on("load", lambda loaded: loads.append(loaded.url))
-            # Not sitecheck.visit: livereload's long poll keeps a request open, so the network is
-            # never idle. The poll starts on the load event.
-            page.goto(preview.url, wait_until="load")
-            heading = page.locator("h1")
-            expect(heading).to_contain_text("Eerste hoofdstuk", timeout=WAIT_MS)
-            opened = len(loads)
+    browsing = sitecheck.open_context(browser, preview.origin, viewport={"width": 1280, "height": 900})
+    try:
+        page = browsing.context.new_page()
+        loads: list[str] = []
+        page.on("load", lambda loaded: loads.append(loaded.url))
+        # Not sitecheck.visit: livereload's long poll keeps a request open, so the network is
+        # never idle. The poll starts on the load event.
+        page.goto(preview.url, wait_until="load")
+        heading = page.locator("h1")
+        expect(heading).to_contain_text("Eerste hoofdstuk", timeout=WAIT_MS)
+        opened = len(loads)
 
-            apply(preview.project, CASE / "project")
-            # Saving two files may show a page with only the first file's errors in between.
-            expect(heading).to_contain_text(f"De pagina kan niet worden gebouwd: {summary_line()}",
-                                            timeout=WAIT_MS)
-            text = re.sub(r"\s+", " ", page.locator("main").inner_text())
-            for where_and_what, fix in golden_errors():
-                assert where_and_what in text
-                assert f"Oplossing: {fix}" in text
-            assert page.url == preview.url and len(loads) > opened, "the error page came by livereload"
-            problems = sitecheck.axe_problems(page, preview.url)
-            assert not problems, "\n".join(problems)
+        apply(preview.project, CASE / "project")
+        # Saving two files may show a page with only the first file's errors in between.
+        expect(heading).to_contain_text(f"De pagina kan niet worden gebouwd: {summary_line()}",
+                                        timeout=WAIT_MS)
+        text = re.sub(r"\s+", " ", page.locator("main").inner_text())
+        for where_and_what, fix in golden_errors():
+            assert where_and_what in text
+            assert f"Oplossing: {fix}" in text
+        assert page.url == preview.url and len(loads) > opened, "the error page came by livereload"
+        problems = sitecheck.axe_problems(page, preview.url)
+        assert not problems, "\n".join(problems)
 
-            broken = len(loads)
-            for good in (chapter, news):
-                good.write_text((BASE_SITE / good.relative_to(preview.project)).read_text(encoding="utf-8"),
-                                encoding="utf-8")
-            expect(heading).to_contain_text("Eerste hoofdstuk", timeout=WAIT_MS)
-            expect(page.locator("article")).to_contain_text("Tekst van het eerste hoofdstuk", timeout=WAIT_MS)
-            assert page.url == preview.url and len(loads) > broken, "the fixed page came by livereload"
-            assert browsing.off_host == [], browsing.off_host
-        finally:
-            browser.close()
+        broken = len(loads)
+        for good in (chapter, news):
+            good.write_text((BASE_SITE / good.relative_to(preview.project)).read_text(encoding="utf-8"),
+                            encoding="utf-8")
+        expect(heading).to_contain_text("Eerste hoofdstuk", timeout=WAIT_MS)
+        expect(page.locator("article")).to_contain_text("Tekst van het eerste hoofdstuk", timeout=WAIT_MS)
+        assert page.url == preview.url and len(loads) > broken, "the fixed page came by livereload"
+        assert browsing.off_host == [], browsing.off_host
+    finally:
+        browsing.context.close()
