@@ -42,6 +42,8 @@ def test_github_workflow_tests_then_publishes_with_readme_commands() -> None:
     publish = workflow["jobs"]["publish"]
     assert publish["needs"] == "test" and "refs/heads/main" in publish["if"]
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in publish["steps"])
+    cached = [step["with"]["path"] for step in publish["steps"] if step.get("uses", "").startswith("actions/cache@")]
+    assert cached == [".cache"], "the publishing build keeps the build cache between runs"
 
 
 def test_gitlab_ci_tests_then_publishes_pages_on_main() -> None:
@@ -52,6 +54,7 @@ def test_gitlab_ci_tests_then_publishes_pages_on_main() -> None:
     assert (config["test"]["stage"], pages["stage"]) == ("test", "deploy")  # deploy runs after test passed
     assert any(line.startswith(COMMIT_TIME + " make site") for line in pages["script"])
     assert pages["artifacts"]["paths"] == ["public"]
+    assert pages["cache"]["paths"] == [".cache/"]
     assert pages["rules"] == [{"if": '$CI_COMMIT_BRANCH == "main"'}]
 
 
