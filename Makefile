@@ -52,4 +52,4 @@ dist: site
 	cd dist && sha256sum -c SHA256SUMS
 
 clean:
-	rm -rf site .site.bouw-* .pytest-tmp dist
+	rm -rf site .site.bouw-* .pytest-tmp dist .cache

@@ -2,12 +2,45 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from helpers import build, make_project
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One build cache (SNP_CACHE) for every build of the session, as an editor's machine has one.
+
+    Fixture projects share their toolkit and templates, so most builds skip typesetting. Entries
+    are checked against their input, and errors are never cached, so no test can pass on a stale
+    result; test_toolkit proves hits, misses and damaged entries on a project's own cache.
+    """
+    folder = tmp_path_factory.getbasetemp() / "snp-cache"
+    before = os.environ.get("SNP_CACHE")
+    os.environ["SNP_CACHE"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("SNP_CACHE", None)
+    else:
+        os.environ["SNP_CACHE"] = before
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One Chromium for the whole session: Playwright's sync API allows one instance per thread."""
+    from playwright.sync_api import sync_playwright
+
+    import sitecheck
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=sitecheck.CHROMIUM, args=sitecheck.CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ stderr and the absence of tracebacks are tested as a person would see them.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 import shutil
@@ -29,6 +30,15 @@ def make_project(dest: Path, fixture: Path = BASE_SITE, *overlays: Path) -> Path
     return dest
 
 
+def real_project(dest: Path) -> Path:
+    """A copy of this repository's own site (content/, overrides/, mkdocs.yml) in dest."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
 def apply(project: Path, overlay: Path) -> Path:
     """Copy the files of overlay over project (a fixture case's changes)."""
     shutil.copytree(overlay, project, dirs_exist_ok=True, symlinks=True)
@@ -49,9 +59,10 @@ def run(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedPr
                           timeout=timeout)
 
 
-def build(project: Path) -> subprocess.CompletedProcess[str]:
+def build(project: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` in project; never quiet (-q hides warnings from strict mode)."""
-    return run(project, tool("mkdocs"), "build", "--strict")
+    return subprocess.run([tool("mkdocs"), "build", "--strict"], cwd=project, env=env(**extra_env),
+                          capture_output=True, text=True, timeout=300)
 
 
 def built(dest: Path, *overlays: Path) -> Path:
@@ -68,6 +79,28 @@ def digest_tree(path: Path) -> dict[str, str]:
         return {}
     return {p.relative_to(path).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+def generate_news(folder: Path, count: int) -> None:
+    """Write count valid news items, dated 2000-2016 and named with letters only.
+
+    Letters, not numbers: the fact check refuses loose digits in a text.
+    """
+    for i in range(count):
+        year, month, day = 2000 + i % 17, 1 + i % 12, 1 + i % 28
+        name = "".join(chr(97 + (i // 26 ** k) % 26) for k in range(3))
+        (folder / f"{year}-{month:02d}-{day:02d}-bericht-{name}.md").write_text(
+            f"---\ntitle: Bericht {name}\ndescription: Het bericht met de naam {name}.\n"
+            f"date: {year}-{month:02d}-{day:02d}\n---\n\n# Bericht {name}\n\nTekst van bericht {name}.\n",
+            encoding="utf-8")
+
+
+def snp_subcommands() -> list[str]:
+    """Every subcommand of `snp`, read from its parser, so a new one is checked without a list."""
+    from snp_site.cli import parser
+
+    actions = [a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return sorted(actions[0].choices)
 
 
 def estimate_by_hand(count: float, inhabitants_then: float, months: float, inhabitants: int) -> str:

@@ -11,9 +11,13 @@ import csv
 import functools
 import json
 import re
+import socket
 import subprocess
+import sys
 import tempfile
 import threading
+import time
+import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +26,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpers import ROOT, tool
+from helpers import ROOT, env, tool
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -84,6 +88,41 @@ def serve(site: Path, prefix: str) -> Iterator[Served]:
         thread.join()
 
 
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@contextmanager
+def live_preview(project: Path, log: Path, seconds: float = 180, **environ: str) -> Iterator[Served]:
+    """`mkdocs serve` of project on a free port, as an editor runs it, until the first page answers.
+
+    Its stderr goes to `log`, not a pipe, so a long session cannot fill the pipe and stall the
+    server; read the log afterwards (a test asserts it holds no traceback). The `site` of what it
+    yields is the project: MkDocs builds into a folder of its own."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    origin = f"http://127.0.0.1:{port}"
+    with log.open("w", encoding="utf-8") as stderr:
+        process = subprocess.Popen([tool("mkdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                                   env=env(**environ), stdout=subprocess.DEVNULL, stderr=stderr)
+    served = Served(project, origin, site_prefix(project))
+    try:
+        end = time.monotonic() + seconds
+        while not _answers(served.base):
+            if process.poll() is not None or time.monotonic() > end:
+                raise RuntimeError("mkdocs serve never answered:\n" + log.read_text(encoding="utf-8"))
+            time.sleep(0.3)
+        yield served
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
 def html_pages(site: Path) -> list[str]:
     """Every HTML page of the built site as a URL relative to the site root, found by walking it."""
     pages = []
@@ -127,9 +166,18 @@ def open_context(browser, origin: str, **options) -> Browsing:
     return browsing
 
 
-def visit(page, url: str) -> None:
+def visit(page, url: str, interact: bool = True) -> None:
+    """Load the page as a visitor does; with `interact`, also move the mouse once.
+
+    Material's bundle loads on the visitor's first interaction (materiaal-later.js), so a check
+    of the page as people use it needs that move; interact=False sees the page as it arrives.
+    """
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
+    if interact:
+        page.mouse.move(5, 5)
+        page.mouse.move(40, 40)
+        page.wait_for_load_state("networkidle")
 
 
 def axe_problems(page, url: str) -> list[str]:
@@ -175,6 +223,13 @@ def vnu_problems(site: Path) -> list[str]:
     return problems
 
 
+_LINKCHECKER_AS_IS = ("import sys, linkcheck.command.linkchecker as cli; cli.drop_privileges = lambda: None; "
+                      "sys.argv[0] = 'linkchecker'; sys.exit(cli.linkchecker())")
+"""linkchecker without its switch from root to user nobody. After that switch it loads its plugins,
+and where nobody cannot read the venv (a clone in a private folder) the anchor check silently
+fails to load, so broken anchors pass. It only reads our local server, so root is harmless here."""
+
+
 def linkchecker_problems(start_url: str, site_base: str) -> list[str]:
     """Broken links and anchors found by linkchecker from `start_url`; external links not followed.
 
@@ -182,8 +237,8 @@ def linkchecker_problems(start_url: str, site_base: str) -> list[str]:
     site to other pages of it are checked too (linkchecker's default is the start URL's folder).
     linkchecker does not check anchors within the same page; our build checks those.
 
-    Started as root, linkchecker drops to user nobody: its config goes in a folder nobody can
-    read, and the report comes back on stdout. It reports a missing anchor as a warning on a
+    linkchecker runs without its switch to user nobody (see _LINKCHECKER_AS_IS); the report comes
+    back on stdout. It reports a missing anchor as a warning on a
     valid URL, so every warning counts.
     """
     with tempfile.TemporaryDirectory() as folder:
@@ -192,8 +247,8 @@ def linkchecker_problems(start_url: str, site_base: str) -> list[str]:
         config.write_text(f"[filtering]\ncheckextern=0\ninternlinks=^{re.escape(site_base)}\n"
                           "[AnchorCheck]\n", encoding="utf-8")
         config.chmod(0o644)
-        result = subprocess.run([tool("linkchecker"), "-f", str(config), "--no-status", "-o", "csv",
-                                 start_url], capture_output=True, text=True, timeout=300, cwd=folder)
+        result = subprocess.run([sys.executable, "-c", _LINKCHECKER_AS_IS, "-f", str(config), "--no-status",
+                                 "-o", "csv", start_url], capture_output=True, text=True, timeout=300, cwd=folder)
     problems = []
     rows = list(csv.DictReader((line for line in result.stdout.splitlines(keepends=True)
                                 if not line.startswith("#")), delimiter=";"))

@@ -59,7 +59,8 @@ def test_funnel_is_an_image_with_a_text_alternative_and_a_table(page: BeautifulS
     assert [td.get_text() for td in table.select("tbody td")] == ["73", "45", "20", "10"]
 
 
-def test_timeline_sorts_dates_and_news_and_writes_them_in_dutch(page: BeautifulSoup) -> None:
+def test_timeline_sorts_dates_and_milestones_and_writes_them_in_dutch(page: BeautifulSoup) -> None:
+    # The fixture's "Een gewoon bericht" has no `mijlpaal: true`, so it stays off the chart.
     rows = [[c.get_text() for c in tr.find_all("td")] for tr in page.select("table.snp-grafiek-tabel")[1].select("tbody tr")]
     assert rows == [["1 september 2015", "start van de proef"], ["28 februari 2017", "einde van de proef"],
                     ["23 juni 2017", "Een bericht"]]

@@ -1,73 +1,93 @@
-"""Live preview: a served fixture shows a Dutch error page while content is wrong, then recovers."""
+"""Live preview in Chromium: a served fixture shows the Dutch error page while content is wrong,
+then recovers by itself when the editor fixes the file.
+
+The editor's view is one open browser tab. So the test opens the page once and never calls
+reload or goto again: every change it waits for must arrive through MkDocs' livereload script,
+as it does for an editor who saves a file in another window.
+"""
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import time
-import urllib.request
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from helpers import apply, env, make_project, tool, FIXTURES
+import sitecheck
+from helpers import BASE_SITE, FIXTURES, apply, make_project
+
+pytestmark = pytest.mark.browser
+
+CASE = FIXTURES / "invalid" / "vijf-fouten-tegelijk"
+PAGE = "methodiek/01-eerste/"
+WAIT_MS = 90_000
+"""Generous: a rebuild takes a few seconds, but the machine may be busy with other builds."""
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+@dataclass
+class Preview:
+    project: Path
+    origin: str
+    url: str
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+def preview(tmp_path: Path) -> Iterator[Preview]:
     project = make_project(tmp_path / "project")
-    port = free_port()
-    process = subprocess.Popen([tool("mkdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env(),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}/site/methodiek/01-eerste/"
+    log = tmp_path / "serve.log"
+    with sitecheck.live_preview(project, log, seconds=WAIT_MS / 1000) as served:
+        yield Preview(project, served.origin, served.url(PAGE))
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def golden_errors() -> list[tuple[str, str]]:
+    """(where and what, fix) for each error of the case, read from its expected.txt."""
+    lines = (CASE / "expected.txt").read_text(encoding="utf-8").splitlines()
+    return [(line, fix.strip().removeprefix("Oplossing: ")) for line, fix in zip(lines, lines[1:])
+            if fix.startswith("  Oplossing: ")]
+
+
+def summary_line() -> str:
+    return (CASE / "expected.txt").read_text(encoding="utf-8").splitlines()[-1].rstrip(".")
+
+
+def test_editor_sees_errors_and_recovery_without_reloading(preview: Preview, browser) -> None:
+    chapter = preview.project / "content" / "methodiek" / "01-eerste.md"
+    news = preview.project / "content" / "nieuws" / "2017-06-23-bericht.md"
+    browsing = sitecheck.open_context(browser, preview.origin, viewport={"width": 1280, "height": 900})
     try:
-        wait_for(lambda: "Eerste hoofdstuk" in fetch(url))
-        yield project, url
+        page = browsing.context.new_page()
+        loads: list[str] = []
+        page.on("load", lambda loaded: loads.append(loaded.url))
+        # Not sitecheck.visit: livereload's long poll keeps a request open, so the network is
+        # never idle. The poll starts on the load event.
+        page.goto(preview.url, wait_until="load")
+        heading = page.locator("h1")
+        expect(heading).to_contain_text("Eerste hoofdstuk", timeout=WAIT_MS)
+        opened = len(loads)
+
+        apply(preview.project, CASE / "project")
+        # Saving two files may show a page with only the first file's errors in between.
+        expect(heading).to_contain_text(f"De pagina kan niet worden gebouwd: {summary_line()}",
+                                        timeout=WAIT_MS)
+        text = re.sub(r"\s+", " ", page.locator("main").inner_text())
+        for where_and_what, fix in golden_errors():
+            assert where_and_what in text
+            assert f"Oplossing: {fix}" in text
+        assert page.url == preview.url and len(loads) > opened, "the error page came by livereload"
+        problems = sitecheck.axe_problems(page, preview.url)
+        assert not problems, "\n".join(problems)
+
+        broken = len(loads)
+        for good in (chapter, news):
+            good.write_text((BASE_SITE / good.relative_to(preview.project)).read_text(encoding="utf-8"),
+                            encoding="utf-8")
+        expect(heading).to_contain_text("Eerste hoofdstuk", timeout=WAIT_MS)
+        expect(page.locator("article")).to_contain_text("Tekst van het eerste hoofdstuk", timeout=WAIT_MS)
+        assert page.url == preview.url and len(loads) > broken, "the fixed page came by livereload"
+        assert browsing.off_host == [], browsing.off_host
     finally:
-        process.terminate()
-        _, stderr = process.communicate(timeout=30)
-        assert "Traceback" not in stderr
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:
-    """Poll until the condition holds: the server rebuilds on its own time."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if condition():
-            return
-        time.sleep(0.3)
-    raise AssertionError("the served site never reached the expected state")
-
-
-def test_errors_replace_the_page_and_the_fix_brings_it_back(served: tuple[Path, str]) -> None:
-    project, url = served
-    chapter = project / "content" / "methodiek" / "01-eerste.md"
-    good = chapter.read_text(encoding="utf-8")
-    apply(project, FIXTURES / "invalid" / "vijf-fouten-tegelijk" / "project")
-
-    wait_for(lambda: "De pagina kan niet worden gebouwd" in fetch(url))
-    page = fetch(url)
-    assert "5 fouten in 2 bestanden" in page
-    assert "content/nieuws/2017-06-23-bericht.md, regel 4" in page and "maand 13 bestaat niet" in page
-    assert "livereload" in page, "the error page must reload itself when the content is fixed"
-
-    chapter.write_text(good, encoding="utf-8")
-    news = project / "content" / "nieuws" / "2017-06-23-bericht.md"
-    news.write_text((FIXTURES / "site" / "content" / "nieuws" / "2017-06-23-bericht.md").read_text(encoding="utf-8"),
-                    encoding="utf-8")
-    wait_for(lambda: "Tekst van het eerste hoofdstuk" in fetch(url))
+        browsing.context.close()

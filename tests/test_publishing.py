@@ -24,23 +24,38 @@ def test_readme_names_exactly_two_setup_commands() -> None:
     assert README_COMMANDS == ["site", "test"]
 
 
+COMMIT_TIME = "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"
+
+
 def test_github_workflow_tests_then_publishes_with_readme_commands() -> None:
     workflow = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8"))
     commands = run_steps(workflow)
     assert any(c.endswith("make test") for c in commands)
     build = [c for c in commands if "make site" in c]
-    assert build and all("SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" in c for c in build)
+    assert build and all(COMMIT_TIME in c for c in build)
+    # Debian, as root: install-system-deps can install chromium (a snap wrapper on Ubuntu runners).
+    assert all(job["container"] == "python:3.11-bookworm" for job in workflow["jobs"].values())
+    assert any("npm" in c for c in commands), "the Python image has no npm"
+    # Git refuses a checkout another user owns ("dubious ownership") unless it is marked safe.
+    assert all("safe.directory" in c for c in commands if "make " in c)
+    assert workflow[True] == {"push": None, "pull_request": None}  # YAML 1.1 reads the key 'on' as True
     publish = workflow["jobs"]["publish"]
     assert publish["needs"] == "test" and "refs/heads/main" in publish["if"]
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in publish["steps"])
+    cached = [step["with"]["path"] for step in publish["steps"] if step.get("uses", "").startswith("actions/cache@")]
+    assert cached == [".cache"], "the publishing build keeps the build cache between runs"
 
 
 def test_gitlab_ci_tests_then_publishes_pages_on_main() -> None:
     config = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert config["test"]["script"] == ["make test"]
+    assert any("npm" in line for line in config["test"]["before_script"]), "the Python image has no npm"
     pages = config["pages"]
-    assert any("make site" in line and "SOURCE_DATE_EPOCH" in line for line in pages["script"])
-    assert pages["artifacts"]["paths"] == ["public"] and "main" in pages["rules"][0]["if"]
+    assert (config["test"]["stage"], pages["stage"]) == ("test", "deploy")  # deploy runs after test passed
+    assert any(line.startswith(COMMIT_TIME + " make site") for line in pages["script"])
+    assert pages["artifacts"]["paths"] == ["public"]
+    assert pages["cache"]["paths"] == [".cache/"]
+    assert pages["rules"] == [{"if": '$CI_COMMIT_BRANCH == "main"'}]
 
 
 def test_ci_entry_point_runs_make_test_only() -> None:

@@ -161,8 +161,36 @@ def test_download_links_carry_the_size(project: Path) -> None:
 
 def test_two_builds_are_byte_identical(project: Path, tmp_path: Path) -> None:
     other = make_project(tmp_path / "elders", FIXTURES / "site", FIXTURES / "toolkit")
-    assert build(other).returncode == 0
+    assert build(other, SNP_CACHE="uit").returncode == 0  # typeset again, not taken from the cache
     assert (other / PDF).read_bytes() == (project / PDF).read_bytes()
+
+
+def test_an_unchanged_toolkit_comes_from_the_cache_a_changed_image_does_not(project: Path,
+                                                                          tmp_path: Path) -> None:
+    copy = Path(shutil.copytree(project, tmp_path / "kopie", symlinks=True))
+    own = {"SNP_CACHE": ""}  # the project's own .cache/snp, not the session's shared one
+    first = build(copy, **own)
+    assert first.returncode == 0 and "Toolkit uit de cache" not in first.stderr
+    again = build(copy, **own)
+    assert again.returncode == 0 and "Toolkit uit de cache" in again.stderr
+    assert (copy / PDF).read_bytes() == (project / PDF).read_bytes()
+
+    # A damaged entry is ignored, never published: the PDF is made anew, with the same bytes.
+    entries = list((copy / ".cache" / "snp").glob("toolkit-*.bin"))
+    assert entries
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:100])
+    rebuilt = build(copy, **own)
+    assert rebuilt.returncode == 0 and "Toolkit uit de cache" not in rebuilt.stderr
+    assert (copy / PDF).read_bytes() == (project / PDF).read_bytes()
+
+    # The logo in a toolkit chapter changes: the PDF depends on it, so it is made again.
+    from PIL import Image
+    Image.new("RGB", (40, 20), "#1f4e5f").save(copy / "content" / "assets" / "logo.png")
+    changed = build(copy, **own)
+    assert changed.returncode == 0, changed.stderr
+    assert "Toolkit uit de cache" not in changed.stderr
+    assert (copy / PDF).read_bytes() != (project / PDF).read_bytes()
 
 
 def test_tilburg_copy_differs_only_on_cover_and_letter(project: Path, tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """Charts as SVG, drawn at build time from content/data/, for the site and the PDF alike.
 
 [[grafiek trechter a.b c.d ...]] draws a funnel of figures (largest first), [[grafiek tijdlijn
-a.b ... nieuws]] a timeline of date figures plus, with 'nieuws', every news item. Each chart is
+a.b ... nieuws]] a timeline of date figures plus, with 'nieuws', each news item marked mijlpaal. Each chart is
 an image with a text alternative that states every value, followed by a table of the same data;
 no script runs in the visitor's browser. Numbers carry data-cijfer so checks can find their source.
 """
@@ -138,11 +138,15 @@ def funnel_svg(figures: list[Figure], title: str, ids: tuple[str, str]) -> str:
 
 
 def timeline_events(args: list[str], content: Content) -> list[tuple[PartialDate, str, str | None]]:
-    """(date, text, news src_uri or None) for each date figure and, with 'nieuws', each news item."""
+    """(date, text, news src_uri or None) for each date figure and, with 'nieuws', each milestone.
+
+    Only news items with `mijlpaal: true`: an archive of a thousand items would make a chart
+    (and a PDF page) nobody can read.
+    """
     events: list[tuple[PartialDate, str, str | None]] = []
     for key in args:
         if key == "nieuws":
-            events += [(item.date, item.title, item.src_uri) for item in content.news]
+            events += [(item.date, item.title, item.src_uri) for item in content.news if item.milestone]
         else:
             figure = content.figures[key]
             date = _date_of(figure)

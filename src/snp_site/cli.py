@@ -198,8 +198,19 @@ class _DutchHelp(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
 
+def _config_file(text: str) -> Path:
+    """The settings file must exist: otherwise MkDocs answers in English ("Config file ... does not
+    exist"), and the usual cause is an editor in the wrong folder."""
+    path = Path(text)
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"het bestand '{text}' bestaat niet. Ga in de terminal naar de map "
+                                         "van de site (waar mkdocs.yml staat), of noem het bestand met -f")
+    return path
+
+
 def _config_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"), metavar="BESTAND",
+    # A string default: argparse runs `type` on it, so a missing mkdocs.yml gets the Dutch message too.
+    command.add_argument("-f", "--config", type=_config_file, default="mkdocs.yml", metavar="BESTAND",
                          help="het instellingenbestand (standaard: mkdocs.yml)")
 
 

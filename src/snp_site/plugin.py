@@ -20,7 +20,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from snp_site import documents, headers, markup, preview, publish, slim
+from snp_site import documents, headers, images, markup, preview, publish, slim
+from snp_site.cache import Cache
 from snp_site.config import SnpConfig
 from snp_site.content import checks, facts, lint
 from snp_site.content.models import Page
@@ -55,6 +56,9 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         self.warnings: CountHandler | None = None
         self.news: NewsStage | None = None
         self.nav: Navigation | None = None
+        self.cache = Cache(None)
+        self.media: dict[str, Path] = {}
+        """Images and other files from content/ by their path in the site (theme files excluded)."""
         self.gemeente: str | None = None
         """Set by `snp toolkit --gemeente`: the municipality filled in to the toolkit and documents."""
         self.inhabitants: int | None = None
@@ -72,6 +76,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         self.errors, self.ids, self.anchor_checks, self.documents = [], {}, [], {}
         self.bodies: dict[str, Page] = {}
         self.urls: dict[str, str] | None = None
+        self.cache = Cache.for_project(Path(config.config_file_path or "mkdocs.yml").parent)
         if self.command != "serve":
             self.site_dir = Path(config.site_dir)
             self.staging = publish.staging_dir(self.site_dir)
@@ -103,6 +108,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         for file in list(files):
             if file.src_uri.startswith(layout.data_dir + "/"):
                 files.remove(file)
+        self.media = {f.dest_uri: Path(f.abs_src_path) for f in files.media_files()
+                      if f.abs_src_path and not f.generated_by and Path(f.abs_src_path).is_relative_to(docs_dir)}
         return files
 
     def on_page_read_source(self, *, page: MkPage, config: MkDocsConfig) -> str | None:
@@ -143,14 +150,14 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         self.ids[page.file.src_uri] = checks.page_ids(html)
-        html = markup.name_checkboxes(html)
+        html = images.add_sizes(markup.name_checkboxes(html), page.file.url, self.media)
         model = self.loaded.content.pages.get(page.file.src_uri) if self.loaded else None
         if model is None or not model.meta.get("document") or self.errors:
             return html
         heading = model.meta["document"] if isinstance(model.meta["document"], str) else None
         label = heading or model.title
         info = documents.DocumentInfo(label, model.description, config.site_name, int(build_date().timestamp()))
-        made = documents.make_documents(html, info, heading, self.gemeente)
+        made = documents.make_documents(html, info, heading, self.gemeente, self.cache)
         if made is None:
             self.errors.append(documents.missing_heading(model, heading or ""))
             return html
@@ -167,7 +174,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         assert self.loaded is not None and self.nav is not None
         if not self.errors:
             pdf = toolkit_site.build(self.nav, self.loaded, config, files, self.config.toolkit, self.gemeente,
-                                     self.inhabitants)
+                                     self.cache, self.inhabitants)
             self.errors += (pdf.errors if pdf else []) + toolkit_site.fill_links(
                 files, pdf, self.config.toolkit, config)
         if self.errors and self.command == "serve":
@@ -176,6 +183,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
                 log.warning(error.format())
         elif self.errors:
             raise ContentErrors(self.errors)
+        env.bytecode_cache = self.cache.templates()
         env.globals["snp_content"] = self.loaded.content
         env.globals["snp_build_date"] = build_date()
         assert self.news is not None
@@ -200,6 +208,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
             (built / "downloads").mkdir(exist_ok=True)
             for ext, data in made.items():
                 (built / "downloads" / f"{stem}.{ext}").write_bytes(data)
+        images.shrink_site_images(built, sorted(self.media), self.cache)
         slim.remove_source_maps(built)
         slim.keep_search_languages(built, _search_languages(config))
         headers.write_headers_file(built)

@@ -135,7 +135,7 @@ def _build_model(source: Source, src_uri: str, kind: str) -> Page:
                   toolkit=bool(meta.get("toolkit", False)))
     if kind == "nieuwsbericht":
         return NewsItem(**common, date=parse_date(meta["date"]), gemeenten=tuple(meta.get("gemeenten", ())),
-                        partners=tuple(meta.get("partners", ())))
+                        partners=tuple(meta.get("partners", ())), milestone=bool(meta.get("mijlpaal", False)))
     if kind == "partner":
         return Partner(**common, name=meta["name"].strip(), role=meta["role"].strip(),
                        website=meta.get("website"), logo=meta.get("logo"), logo_alt=meta.get("logo_alt"))

@@ -57,6 +57,8 @@ class NewsItem(Page):
     date: PartialDate = PartialDate(1900, 1)
     gemeenten: tuple[str, ...] = ()
     partners: tuple[str, ...] = ()
+    milestone: bool = False
+    """Drawn on the pilot timeline; the rest of a growing archive stays off the chart."""
 
     @property
     def slug(self) -> str:

@@ -40,7 +40,7 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
     "pagina": COMMON + (Field("toolkit", "bool"), Field("document", "document")),
     "hoofdstuk": COMMON + (Field("toolkit", "bool"), Field("document", "document")),
     "nieuwsbericht": COMMON + (Field("date", "date", required=True), Field("gemeenten", "names"),
-                               Field("partners", "names")),
+                               Field("partners", "names"), Field("mijlpaal", "bool")),
     "partner": COMMON + (Field("name", "text", required=True, max_len=TITLE_MAX),
                          Field("role", "text", required=True, max_len=300), Field("website", "url"),
                          Field("logo", "text"), Field("logo_alt", "text", max_len=200)),

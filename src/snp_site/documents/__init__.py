@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
+from snp_site.cache import Cache
 from snp_site.content.models import Page
-from snp_site.documents import docx_writer, odt_writer
 from snp_site.errors import ContentError
 from snp_site.filesize import size_text
 from snp_site.documents.structure import Block, fill_placeholder, read_blocks, section
@@ -54,8 +54,17 @@ def missing_heading(page: Page, heading: str) -> ContentError:
 
 
 def make_documents(html: str, info: DocumentInfo, heading: str | None = None,
-                   gemeente: str | None = None) -> dict[str, bytes] | None:
-    """DOCX and ODT bytes of a page (or of its section under `heading`); None if that heading is missing."""
+                   gemeente: str | None = None, cache: Cache = Cache(None)) -> dict[str, bytes] | None:
+    """DOCX and ODT bytes of a page (or of its section under `heading`); None if that heading is missing.
+
+    The writers (python-docx, odfpy) are imported only when the cache has no copy for this input.
+    """
+    key = cache.key("document", html, repr(info), heading or "", gemeente or "")
+    hits = {ext: cache.get(f"document-{ext}", key) for ext in FORMATS}
+    if all(hits.values()):
+        return {ext: hit.data for ext, hit in hits.items() if hit is not None}
+    from snp_site.documents import docx_writer, odt_writer
+
     blocks: list[Block] = read_blocks(html)
     if heading:
         blocks = section(blocks, heading)
@@ -63,4 +72,7 @@ def make_documents(html: str, info: DocumentInfo, heading: str | None = None,
             return None
     if gemeente:
         blocks = fill_placeholder(blocks, "[naam gemeente]", gemeente)
-    return {"docx": docx_writer.write(blocks, info), "odt": odt_writer.write(blocks, info)}
+    made = {"docx": docx_writer.write(blocks, info), "odt": odt_writer.write(blocks, info)}
+    for ext, data in made.items():
+        cache.put(f"document-{ext}", key, data)
+    return made

@@ -47,8 +47,10 @@ class AdoptionFile:
     rows: list[Adoption]
 
 
-def load(path: Path, display: str, items: dict[str, NewsItem]) -> tuple[AdoptionFile | None, list[ContentError]]:
-    """Read the file; `items` are the valid news items by slug. None when the file does not exist."""
+def load(path: Path, display: str, items: dict[str, NewsItem],
+         existing: set[str]) -> tuple[AdoptionFile | None, list[ContentError]]:
+    """Read the file; `items` are the valid news items by slug, `existing` the slugs of every news
+    file, valid or not. None when the file does not exist."""
     if not path.is_file():
         return None, []
     text, errors = decode(path.read_bytes(), display)
@@ -84,6 +86,8 @@ def load(path: Path, display: str, items: dict[str, NewsItem]) -> tuple[Adoption
                 f"Kies een van: {', '.join(STATUSES)}.")
             continue
         item = items.get(slug) if isinstance(slug, str) else None
+        if item is None and isinstance(slug, str) and slug in existing:
+            continue  # the item is there but has a mistake of its own: reported once, in its file
         if item is None:
             err(doc.line(name, "bericht"), "onbekend-bericht",
                 f"'{name}' verwijst naar bericht {slug!r}, maar dat bericht bestaat niet.",

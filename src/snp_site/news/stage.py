@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from snp_site.content.loader import Layout, Loaded
-from snp_site.content.models import NewsItem
+from snp_site.content.models import NewsItem, news_slug
 from snp_site.dates import build_date
 from snp_site.errors import ContentError
 from snp_site.news import adoption, checks, feed, tags, timeline
@@ -31,6 +31,8 @@ class NewsStage:
     layout: Layout
     adoption_page: str
     ordered: list[NewsItem] = field(default_factory=list)
+    position: dict[str, int] = field(default_factory=dict)
+    """Index in `ordered` by src_uri: per-page lookups stay constant time in a large archive."""
     urls: dict[str, str] = field(default_factory=dict)
     tags: list[tags.Tag] = field(default_factory=list)
     adoption: adoption.AdoptionFile | None = None
@@ -52,8 +54,12 @@ class NewsStage:
         self.errors += dup_errors
         items = [i for i in items if i.src_uri not in losers]
         self.ordered = timeline.newest_first(items)
+        self.position = {item.src_uri: n for n, item in enumerate(self.ordered)}
         data = f"{self.layout.data_dir}/{self.layout.adoption_file}"
-        self.adoption, errors = adoption.load(docs_dir / data, f"{prefix}/{data}", {i.slug: i for i in items})
+        existing = {news_slug(uri) for uri in loaded.bodies().keys() | loaded.broken
+                    if self.layout.kind_of(uri) == "nieuwsbericht"}
+        self.adoption, errors = adoption.load(docs_dir / data, f"{prefix}/{data}", {i.slug: i for i in items},
+                                              existing)
         self.errors += errors
         if self.adoption is not None:
             self.errors += checks.unknown_gemeenten(items, self.adoption.gemeenten, self.adoption.path)
@@ -120,7 +126,7 @@ class NewsStage:
             return {"template": "snp/nieuws-tijdlijn.html"}
         if src_uri == self.adoption_page and self.adoption is not None:
             return {"template": "snp/gemeenten.html"}
-        if src_uri in self.urls and any(i.src_uri == src_uri for i in self.ordered):
+        if src_uri in self.urls and src_uri in self.position:
             return {"template": "snp/nieuwsbericht.html"}
         tag = self._tag_for(src_uri)
         if tag is not None:
@@ -136,9 +142,9 @@ class NewsStage:
                                  "feed": self.feed_url}}
         if src_uri == self.adoption_page and self.adoption is not None:
             return {"snp_news": {"gemeenten": [view.adoption(r) for r in self.adoption.rows]}}
-        item = next((i for i in self.ordered if i.src_uri == src_uri), None)
-        if item is not None:
-            older, newer = timeline.neighbours(self.ordered, item)
+        if src_uri in self.position:
+            item = self.ordered[self.position[src_uri]]
+            older, newer = timeline.neighbours(self.ordered, self.position[src_uri])
             return {"snp_news": {"bericht": view.item(item), "ouder": older and view.item(older),
                                  "nieuwer": newer and view.item(newer),
                                  "tijdlijn": self.timeline_url}}

@@ -28,9 +28,8 @@ def by_year(ordered: list[NewsItem]) -> list[tuple[int, list[NewsItem]]]:
     return groups
 
 
-def neighbours(ordered: list[NewsItem], item: NewsItem) -> tuple[NewsItem | None, NewsItem | None]:
-    """(older, newer) of `item` in a newest-first list."""
-    i = ordered.index(item)
+def neighbours(ordered: list[NewsItem], i: int) -> tuple[NewsItem | None, NewsItem | None]:
+    """(older, newer) of the item at index i of a newest-first list."""
     older = ordered[i + 1] if i + 1 < len(ordered) else None
     newer = ordered[i - 1] if i > 0 else None
     return older, newer

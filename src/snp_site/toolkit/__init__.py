@@ -13,10 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from snp_site.cache import Cache, files_unchanged
 from snp_site.errors import ContentError
-from snp_site.toolkit import verify
 from snp_site.toolkit.assemble import Edition, EstimateTable, ToolkitChapter, document
-from snp_site.toolkit.typeset import SiteFetcher, typeset
 
 log = logging.getLogger("mkdocs.plugins.snp.toolkit")
 
@@ -46,15 +45,31 @@ def gemeente_problem(name: str) -> str | None:
 
 
 def build(chapters: list[ToolkitChapter], edition: Edition, site_url: str,
-          resolve: Callable[[str], Path | None], config_path: str,
+          resolve: Callable[[str], Path | None], config_path: str, cache: Cache = Cache(None),
           estimate: EstimateTable | None = None) -> Toolkit:
-    """Typeset the toolkit and check it; every problem becomes a ContentError on config_path.
-    With `estimate`, each estimate block in the chapters becomes the table it returns."""
+    """Typeset the toolkit and check it, or take it from the cache when nothing it depends on changed.
+    With `estimate`, each estimate block in the chapters becomes the table it returns.
 
+    Every problem becomes a ContentError on config_path; only a PDF without problems is cached.
+    WeasyPrint and the checker are imported here, not above: a build that hits the cache never
+    loads them (together about two seconds).
+    """
     def error(code: str, message: str, fix: str) -> ContentError:
         return ContentError(config_path, None, code, message, fix)
 
-    result = typeset(document(chapters, edition, estimate), site_url, SiteFetcher(site_url, resolve))
+    html = document(chapters, edition, estimate)
+    key = cache.key("toolkit", html, site_url)
+    hit = cache.get("toolkit", key, lambda meta: files_unchanged(dict(meta.get("bestanden", {})), resolve))
+    if hit is not None:
+        log.info("Toolkit uit de cache: de hoofdstukken en hun afbeeldingen zijn niet veranderd.")
+        for note in list(hit.meta.get("meldingen", [])):
+            log.info("%s", note)
+        return Toolkit(hit.data, int(hit.meta["pages"]))
+    from snp_site.toolkit import verify
+    from snp_site.toolkit.typeset import SiteFetcher, typeset
+
+    fetcher = SiteFetcher(site_url, resolve)
+    result = typeset(html, site_url, fetcher)
     errors = [error("toolkit-opmaak", f"De toolkit (PDF) is niet goed opgemaakt: {w}",
                     "Controleer de afbeeldingen en de opmaak van de hoofdstukken met toolkit: ja.")
               for w in sorted(set(result.warnings))]
@@ -62,8 +77,14 @@ def build(chapters: list[ToolkitChapter], edition: Edition, site_url: str,
                      "Installeer de Debian-pakketten uit scripts/debian-packages.txt "
                      "(scripts/install-system-deps).")
                for p in verify.font_problems(result.pdf)]
+    problems, notes = verify.accessibility_problems(result.pdf)
     errors += [error("toolkit-toegankelijkheid", f"De toolkit (PDF) is niet toegankelijk: {p}",
                      "Zie de melding van de PDF/UA-controle; meestal ontbreekt een alt-tekst of "
                      "klopt de volgorde van de koppen niet.")
-               for p in verify.accessibility_problems(result.pdf)]
+               for p in problems]
+    for note in notes:
+        log.info("%s", note)
+    if not errors:
+        cache.put("toolkit", key, result.pdf, {"pages": result.pages, "bestanden": fetcher.fetched,
+                                                "meldingen": notes})
     return Toolkit(result.pdf, result.pages, errors)

@@ -18,10 +18,11 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_relative_url
 
 from snp_site import estimate, toolkit
+from snp_site.cache import Cache
 from snp_site.config import ToolkitConfig
+from snp_site.content.loader import Loaded
 from snp_site.content.models import Page
 from snp_site.content.refs import scan
-from snp_site.content.loader import Loaded
 from snp_site.dates import PartialDate, build_date
 from snp_site.errors import ContentError
 from snp_site.toolkit import download
@@ -54,7 +55,8 @@ def chapters(nav: Navigation, loaded: Loaded, site_url: str, with_estimate: bool
 
 
 def build(nav: Navigation, loaded: Loaded, config: MkDocsConfig, files: Files,
-          options: ToolkitConfig, gemeente: str | None, inhabitants: int | None = None) -> toolkit.Toolkit | None:
+          options: ToolkitConfig, gemeente: str | None, cache: Cache,
+          inhabitants: int | None = None) -> toolkit.Toolkit | None:
     """Build and write the PDF into the (staging) site folder; None when no chapter is in it."""
     site_url = config.site_url or "https://toolkit.invalid/"
     site_url = site_url if site_url.endswith("/") else site_url + "/"
@@ -76,7 +78,7 @@ def build(nav: Navigation, loaded: Loaded, config: MkDocsConfig, files: Files,
                            PartialDate(when.year, when.month, when.day).dutch(),
                            when.strftime("%Y-%m-%dT%H:%M:%SZ"), options.version, gemeente)
     sources = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path}
-    result = toolkit.build(selected, edition, site_url, sources.get, _config_name(config), table)
+    result = toolkit.build(selected, edition, site_url, sources.get, _config_name(config), cache, table)
     if not result.errors:
         target = Path(config.site_dir) / options.file
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -39,15 +39,22 @@ class SiteFetcher(URLFetcher):
         super().__init__()
         self.site_url = site_url
         self.resolve = resolve
+        self.fetched: dict[str, str] = {}
+        """sha256 of each file read, by its path in the site: what a cached PDF depends on."""
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
         if url.startswith(self.site_url):
-            path = self.resolve(url[len(self.site_url):].split("#")[0].split("?")[0])
+            path = self.resolve(self.site_path(url))
             if path is not None and path.is_file():
                 kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
+                data = path.read_bytes()
+                self.fetched[self.site_path(url)] = hashlib.sha256(data).hexdigest()
+                return URLFetcherResponse(url, data, {"Content-Type": kind})
             raise ValueError(f"bestand niet gevonden: {url}")
         raise ValueError(f"de toolkit mag niets van een andere website laden: {url}")
+
+    def site_path(self, url: str) -> str:
+        return url[len(self.site_url):].split("#")[0].split("?")[0]
 
 
 @dataclass

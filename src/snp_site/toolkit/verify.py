@@ -12,14 +12,10 @@ painted out of tag order (see docs/toolkit.md).
 from __future__ import annotations
 
 import io
-import logging
 import tempfile
 from pathlib import Path
 
 import pikepdf
-import outloud  # type: ignore[import-untyped]
-
-log = logging.getLogger("mkdocs.plugins.snp.toolkit")
 
 FONT_NAME = "OpenSans"
 """PostScript family name of the embedded typeface (Open Sans, package fonts-open-sans)."""
@@ -57,16 +53,17 @@ SKIPPED_RULES = {
 }
 
 
-def accessibility_problems(pdf: bytes) -> list[str]:
-    """Errors of the PDF/UA checker; its warnings are logged, not fatal."""
+def accessibility_problems(pdf: bytes) -> tuple[list[str], list[str]]:
+    """Errors of the PDF/UA checker, and its warnings (to log; not fatal)."""
+    import outloud  # type: ignore[import-untyped]  # imported here: a build whose PDF is cached never needs it
+
     with tempfile.TemporaryDirectory(prefix="snp-toolkit-") as tmp:
         path = Path(tmp) / "toolkit.pdf"
         path.write_bytes(pdf)
         result = outloud.check(str(path))
     if result.error:
-        return [f"de PDF/UA-controle kon het bestand niet lezen ({result.error})"]
-    for finding in result.findings:
-        if finding.severity == "warning":
-            log.info("PDF/UA-controle, waarschuwing %s: %s", finding.rule, finding.message)
+        return [f"de PDF/UA-controle kon het bestand niet lezen ({result.error})"], []
+    warnings = [f"PDF/UA-controle, waarschuwing {f.rule}: {f.message}" for f in result.findings
+                if f.severity == "warning"]
     return [f"{f.rule} (pagina {f.page}): {f.message}" for f in result.findings
-            if f.severity == "error" and f.rule not in SKIPPED_RULES]
+            if f.severity == "error" and f.rule not in SKIPPED_RULES], warnings
