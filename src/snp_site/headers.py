@@ -14,7 +14,16 @@ import re
 from pathlib import Path
 
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
-_NOT_RUN = re.compile(r"""\b(src=|type=["']?application/(ld\+)?json)""", re.IGNORECASE)
+_SRC = re.compile(r"\bsrc=", re.IGNORECASE)
+_TYPE = re.compile(r"""\btype=["']?([^"'\s>]*)""", re.IGNORECASE)
+_JS_TYPES = {"", "module", "text/javascript", "application/javascript"}
+
+
+def _runs_inline(attrs: str) -> bool:
+    """Whether a browser runs the element's text: not with src, not as a data block (JSON, or
+    the text/plain blocks materiaal-later.js turns into scripts later)."""
+    kind = _TYPE.search(attrs)
+    return not _SRC.search(attrs) and (kind is None or kind.group(1).lower() in _JS_TYPES)
 
 STATIC_HEADERS = {
     "Referrer-Policy": "strict-origin-when-cross-origin",
@@ -30,7 +39,7 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
     found: set[str] = set()
     for page in sorted(site_dir.rglob("*.html")):
         for match in _INLINE_SCRIPT.finditer(page.read_text(encoding="utf-8")):
-            if _NOT_RUN.search(match["attrs"]):
+            if not _runs_inline(match["attrs"]):
                 continue
             digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
             found.add("sha256-" + base64.b64encode(digest).decode("ascii"))
