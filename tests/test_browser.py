@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 import sitecheck
-from helpers import FIXTURES, ROOT, build, estimate_by_hand, make_project
+from helpers import FIXTURES, ROOT, build, estimate_by_hand, make_project, real_project
 
 pytestmark = pytest.mark.browser
 
@@ -57,18 +57,11 @@ class Site:
                     None)
 
 
-def _real_project(dest: Path) -> Path:
-    for name in ("content", "overrides"):
-        shutil.copytree(ROOT / name, dest / name)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    return dest
-
-
 @pytest.fixture(scope="session", params=["inhoud", "proefsite"])
 def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The real project's site or the base fixture's, built and served on 127.0.0.1."""
     where = tmp_path_factory.mktemp(request.param) / "project"
-    project = _real_project(where) if request.param == "inhoud" else make_project(where)
+    project = real_project(where) if request.param == "inhoud" else make_project(where)
     result = build(project)
     assert result.returncode == 0, result.stderr
     with sitecheck.serve(project / "site", sitecheck.site_prefix(project)) as served:

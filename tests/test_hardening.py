@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, build, digest_tree, env, generate_news, make_project, tool
+from helpers import build, digest_tree, env, generate_news, real_project, tool
 from snp_site.content import schema
 from snp_site.content.source import read_source
 from snp_site.errors import ContentError
@@ -68,16 +68,8 @@ def test_killed_build_leaves_a_complete_site(built_base: Path, changed_build: di
         assert not list(project.glob(".site.bouw-*"))
 
 
-def _real_project(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for name in ("content", "overrides"):
-        shutil.copytree(ROOT / name, dest / name)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    return dest
-
-
 def test_two_clean_builds_in_different_folders_are_byte_identical(tmp_path: Path) -> None:
-    first, second = _real_project(tmp_path / "een"), _real_project(tmp_path / "twee" / "dieper")
+    first, second = real_project(tmp_path / "een"), real_project(tmp_path / "twee" / "dieper")
     # No build cache: both builds typeset everything, so equal bytes prove the build is deterministic.
     assert build(first, SNP_CACHE="uit").returncode == 0 and build(second, SNP_CACHE="uit").returncode == 0
     a, b = digest_tree(first / "site"), digest_tree(second / "site")

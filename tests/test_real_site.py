@@ -9,14 +9,13 @@ pages with BeautifulSoup, independently of the plugin's own code.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, build
+from helpers import ROOT, build, real_project
 
 MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december")
 DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?|(?:{MONTHS}) \d{{4}}|(?:19|20)\d{{2}})\b", re.I)
@@ -29,11 +28,7 @@ SOURCE_HOSTS = {"www.steunnapartnerverlieszwolle.nl", "www.impluz.nl", "www.rijk
 
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("echt") / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    for folder in ("content", "overrides"):
-        shutil.copytree(ROOT / folder, project / folder)
+    project = real_project(tmp_path_factory.mktemp("echt") / "project")
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project
