@@ -182,6 +182,13 @@ def visit(page, url: str, interact: bool = True) -> None:
 
 def axe_problems(page, url: str) -> list[str]:
     """axe-core's WCAG 2.1 A/AA violations on the loaded page, in every colour scheme it offers."""
+    # A hover or focus colour still fading in (Material's buttons take 125 ms) gives axe a blend of two
+    # colours and a false contrast failure: let finite transitions end first (at most two seconds).
+    page.evaluate("""() => Promise.race([
+        Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .map(a => a.finished.catch(() => null))),
+        new Promise(done => setTimeout(done, 2000))])""")
     page.add_script_tag(path=str(AXE))
     schemes = page.evaluate(
         "() => [...new Set([document.body.getAttribute('data-md-color-scheme') || 'default',"
