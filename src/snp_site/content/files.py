@@ -1,8 +1,8 @@
 """Check stage for the files themselves: names, size, links out of content/, real images.
 
 These mistakes happen before any front matter is read: a file called "Nieuws bericht.md", a
-symlink to a folder elsewhere on the server, a 10 MB page, a .png that is really a Word file,
-or an SVG with a script in it (an SVG is a web page and can run code in the visitor's browser).
+symlink to a folder elsewhere on the server, a 10 MB page, a .png that is really a Word file or
+was cut off while copying, or an SVG with a script in it (an SVG is a web page and can run code in the visitor's browser).
 """
 
 from __future__ import annotations
@@ -93,8 +93,31 @@ def _check_content(path: Path, display: str) -> list[ContentError]:
             return [ContentError(display, None, "geen-afbeelding", f"dit bestand heet {suffix}, maar is geen "
                                  f"{suffix[1:].upper()}-afbeelding.", "Sla de afbeelding opnieuw op als "
                                  f"{suffix[1:].upper()} in een tekenprogramma, of geef het de juiste extensie.")]
+        return _check_pixels(path, display)
     if suffix == ".svg":
         return _check_svg(path, display, size)
+    return []
+
+
+def _check_pixels(path: Path, display: str) -> list[ContentError]:
+    """Decode the picture: one that was cut off while copying, or damaged, has a good first line,
+    yet browsers show a broken image and WeasyPrint puts an empty space in the PDF without a word.
+    A JPEG is decoded at an eighth of its size: quick, and every byte is still read."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            image.draft(None, (max(1, image.width // 8), max(1, image.height // 8)))
+            image.load()
+    except Image.DecompressionBombError:
+        return [ContentError(display, None, "te-groot", "deze afbeelding heeft te veel beeldpunten om veilig te "
+                             "openen.", "Verklein de afbeelding tot hoogstens 4000 beeldpunten breed en sla haar "
+                             "opnieuw op.")]
+    except (OSError, SyntaxError, ValueError):
+        return [ContentError(display, None, "afbeelding-beschadigd", "deze afbeelding is beschadigd of niet "
+                             "helemaal opgeslagen; een browser en de PDF kunnen haar niet tonen.",
+                             "Sla de afbeelding opnieuw op in een tekenprogramma, of zet een heel exemplaar "
+                             "terug.")]
     return []
 
 
