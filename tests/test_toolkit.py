@@ -16,7 +16,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import FIXTURES, build, built, make_project, run, tool
+from helpers import FIXTURES, build, built, digest_tree, make_project, run, tool
+from snp_site.toolkit.download import SIZE_LATER
 
 PDF = "site/downloads/toolkit-proef.pdf"
 CHAPTERS = ["Resultaten van de proef", "Eerste hoofdstuk", "Modelbrief"]
@@ -161,8 +162,12 @@ def test_download_links_carry_the_size(project: Path) -> None:
 
 def test_two_builds_are_byte_identical(project: Path, tmp_path: Path) -> None:
     other = make_project(tmp_path / "elders", FIXTURES / "site", FIXTURES / "toolkit")
-    assert build(other, SNP_CACHE="uit").returncode == 0  # typeset again, not taken from the cache
+    result = build(other, SNP_CACHE="uit")  # typeset again by the worker, not taken from the cache
+    assert result.returncode == 0, result.stderr
     assert (other / PDF).read_bytes() == (project / PDF).read_bytes()
+    # The pages were written while the worker typeset: the size put in afterwards reads the same.
+    assert digest_tree(other / "site") == digest_tree(project / "site")
+    assert not [p for p in (other / "site").rglob("*") if p.is_file() and SIZE_LATER.encode() in p.read_bytes()]
 
 
 def test_an_unchanged_toolkit_comes_from_the_cache_a_changed_image_does_not(project: Path,
@@ -327,6 +332,25 @@ def test_broken_image_is_a_dutch_build_error(project: Path, tmp_path: Path) -> N
     # The file check refuses the fake image before WeasyPrint sees it: the earliest, clearest message.
     assert "content/assets/kapot.png: dit bestand heet .png, maar is geen PNG-afbeelding." in result.stderr
     assert (broken / PDF).read_bytes() == before  # site/ untouched
+
+
+def test_a_problem_found_while_the_pages_are_written_publishes_nothing(project: Path, tmp_path: Path) -> None:
+    """Only WeasyPrint sees a style it does not know; it does so in the worker, after MkDocs wrote
+    the pages into the staging folder. The build still fails in Dutch and publishes nothing."""
+    broken = make_project(tmp_path / "onbekende-stijl", FIXTURES / "site", FIXTURES / "toolkit")
+    shutil.copytree(project / "site", broken / "site")
+    before = digest_tree(broken / "site")
+    chapter = broken / "content" / "methodiek" / "01-eerste.md"
+    chapter.write_text(chapter.read_text() + '\n<p style="kleur: rood">Rode tekst.</p>\n')
+
+    result = build(broken, SNP_CACHE="uit")
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "mkdocs.yml: De toolkit (PDF) is niet goed opgemaakt: Ignored `kleur: rood`" in result.stderr
+    assert "Oplossing: Controleer de afbeeldingen" in result.stderr
+    assert digest_tree(broken / "site") == before
+    assert not list(broken.glob(".site.bouw-*"))  # the staging folder is gone too
 
 
 def test_a_fallback_font_is_reported() -> None:

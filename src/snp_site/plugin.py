@@ -2,9 +2,10 @@
 
 Order of a build: on_config (build into a staging folder) -> on_files (load and check all
 content) -> pages rendered (front matter from our loader, figures filled in, ids collected)
--> on_env (anchor checks; the PDF toolkit typeset from the rendered chapters and the download
-links filled; raise every error at once, before anything is written)
--> on_post_build (swap the staging folder in as site/).
+-> on_env (anchor checks; the PDF toolkit from the cache, or typeset from the rendered chapters by
+the worker started in on_config; download links filled; raise every error at once, before
+anything is written) -> pages written -> on_post_build (wait for the PDF, put its size into the
+links, raise its errors; swap the staging folder in as site/).
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from snp_site.dates import build_date, last_changed
 from snp_site.errors import ContentError, ContentErrors
 from snp_site.news.stage import NewsStage
 from snp_site.tags import TagContext, render_tag
+from snp_site.toolkit import Pending, download
 from snp_site.toolkit import site as toolkit_site
+from snp_site.toolkit.worker import Worker
 
 log = logging.getLogger("mkdocs.plugins.snp")
 
@@ -63,6 +66,10 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         """Set by `snp toolkit --gemeente`: the municipality filled in to the toolkit and documents."""
         self.inhabitants: int | None = None
         """Set by `snp toolkit --inwoners`: the toolkit then carries the estimate for that number."""
+        self.worker: Worker | None = None
+        """Started with every build (not while serving), for a toolkit the cache does not have."""
+        self.toolkit: Pending | None = None
+        """A toolkit still being made while MkDocs writes the pages; finished in on_post_build."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -77,10 +84,12 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         self.bodies: dict[str, Page] = {}
         self.urls: dict[str, str] | None = None
         self.cache = Cache.for_project(Path(config.config_file_path or "mkdocs.yml").parent)
+        self._stop_toolkit()
         if self.command != "serve":
             self.site_dir = Path(config.site_dir)
             self.staging = publish.staging_dir(self.site_dir)
             config.site_dir = str(self.staging)
+            self.worker = Worker.start()
         if config.strict:
             self.warnings = CountHandler()
             self.warnings.setLevel(logging.WARNING)
@@ -172,11 +181,19 @@ class SnpPlugin(BasePlugin[SnpConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.errors += checks.check_anchors(self.anchor_checks, self.ids)
         assert self.loaded is not None and self.nav is not None
+        worker, self.worker = self.worker, None
         if not self.errors:
-            pdf = toolkit_site.build(self.nav, self.loaded, config, files, self.config.toolkit, self.gemeente,
-                                     self.cache, self.inhabitants)
-            self.errors += (pdf.errors if pdf else []) + toolkit_site.fill_links(
-                files, pdf, self.config.toolkit, config)
+            pending = toolkit_site.start(self.nav, self.loaded, config, files, self.config.toolkit,
+                                         self.gemeente, self.cache, self.inhabitants, worker)
+            if pending is not None and (pending.ready or self.command == "serve"):
+                self.errors += toolkit_site.finish(pending, self.config.toolkit, config).errors
+            elif pending is not None:
+                self.toolkit = pending
+            self.errors += toolkit_site.fill_links(files, pending, self.config.toolkit, config)
+        if self.errors:
+            self._stop_toolkit()
+        if worker is not None and self.toolkit is None:
+            worker.stop()
         if self.errors and self.command == "serve":
             self.errors = ContentErrors(self.errors).errors
             for error in self.errors:
@@ -204,6 +221,13 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         """Publish only a build that nothing can fail any more (strict mode counts warnings after us)."""
         self._detach_counter()
         built = Path(config.site_dir)
+        if self.toolkit is not None:
+            pending, self.toolkit = self.toolkit, None
+            pdf = toolkit_site.finish(pending, self.config.toolkit, config)
+            if pdf.errors:
+                self.errors += pdf.errors
+                raise ContentErrors(self.errors)
+            download.put_size(built, len(pdf.pdf))
         for stem, made in sorted(self.documents.items()):
             (built / "downloads").mkdir(exist_ok=True)
             for ext, data in made.items():
@@ -223,11 +247,22 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._detach_counter()
+        self._stop_toolkit()
         publish.discard(self.staging)
         self.staging = None
 
     def on_shutdown(self) -> None:
+        self._stop_toolkit()
         publish.discard(self.staging)
+
+    def _stop_toolkit(self) -> None:
+        """No worker or half-made toolkit outlives the build that started it."""
+        if self.toolkit is not None:
+            self.toolkit.cancel()
+            self.toolkit = None
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
 
     _warning_count = 0
 

@@ -1,21 +1,26 @@
 """The PDF toolkit: the site's toolkit chapters, typeset as one accessible, reproducible PDF.
 
 Stages, one module each: `assemble` (print HTML from the rendered chapters) -> `typeset`
-(WeasyPrint, PDF/UA-1, warnings captured) -> `verify` (fonts, PDF/UA checker). `download` fills
-the `[[download toolkit]]` tag on site pages. `build` runs the stages and returns the PDF with every
-problem as a Dutch `ContentError`; nothing is written when there is one.
+(WeasyPrint, PDF/UA-1, warnings captured) -> `verify` (fonts, PDF/UA checker). `make` runs the last
+two, in the build's process or in the `worker` process. `download` fills the `[[download toolkit]]`
+tag on site pages. `start` takes the PDF from the cache or starts making it; `Pending.result` gives
+the PDF with every problem as a Dutch `ContentError`; nothing is written when there is one.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from snp_site.cache import Cache, files_unchanged
 from snp_site.errors import ContentError
 from snp_site.toolkit.assemble import Edition, EstimateTable, ToolkitChapter, document
+from snp_site.toolkit.make import Job, Made, make
+
+if TYPE_CHECKING:  # the worker's module is also its program (python -m): not imported with the package
+    from snp_site.toolkit.worker import Worker
 
 log = logging.getLogger("mkdocs.plugins.snp.toolkit")
 
@@ -44,47 +49,72 @@ def gemeente_problem(name: str) -> str | None:
     return None
 
 
-def build(chapters: list[ToolkitChapter], edition: Edition, site_url: str,
-          resolve: Callable[[str], Path | None], config_path: str, cache: Cache = Cache(None),
-          estimate: EstimateTable | None = None) -> Toolkit:
-    """Typeset the toolkit and check it, or take it from the cache when nothing it depends on changed.
-    With `estimate`, each estimate block in the chapters becomes the table it returns.
-
-    Every problem becomes a ContentError on config_path; only a PDF without problems is cached.
-    WeasyPrint and the checker are imported here, not above: a build that hits the cache never
-    loads them (together about two seconds).
-    """
-    def error(code: str, message: str, fix: str) -> ContentError:
-        return ContentError(config_path, None, code, message, fix)
-
+def start(chapters: list[ToolkitChapter], edition: Edition, site_url: str, sources: dict[str, Path],
+          config_path: str, cache: Cache = Cache(None), estimate: EstimateTable | None = None,
+          worker: Worker | None = None) -> Pending:
+    """Take the toolkit from the cache when nothing it depends on changed, or start making it: in
+    `worker` when there is one (the build goes on meanwhile), else when its result is asked for.
+    With `estimate`, each estimate block in the chapters becomes the table it returns."""
     html = document(chapters, edition, estimate)
     key = cache.key("toolkit", html, site_url)
-    hit = cache.get("toolkit", key, lambda meta: files_unchanged(dict(meta.get("bestanden", {})), resolve))
+    hit = cache.get("toolkit", key, lambda meta: files_unchanged(dict(meta.get("bestanden", {})), sources.get))
     if hit is not None:
+        if worker is not None:
+            worker.stop()
         log.info("Toolkit uit de cache: de hoofdstukken en hun afbeeldingen zijn niet veranderd.")
         for note in list(hit.meta.get("meldingen", [])):
             log.info("%s", note)
-        return Toolkit(hit.data, int(hit.meta["pages"]))
-    from snp_site.toolkit import verify
-    from snp_site.toolkit.typeset import SiteFetcher, typeset
+        return Pending(Toolkit(hit.data, int(hit.meta["pages"])))
+    job = Job(html, site_url, sources)
+    if worker is not None:
+        worker.submit(job)
+    return Pending(None, job, worker, cache, key, config_path)
 
-    fetcher = SiteFetcher(site_url, resolve)
-    result = typeset(html, site_url, fetcher)
-    errors = [error("toolkit-opmaak", f"De toolkit (PDF) is niet goed opgemaakt: {w}",
-                    "Controleer de afbeeldingen en de opmaak van de hoofdstukken met toolkit: ja.")
-              for w in sorted(set(result.warnings))]
-    errors += [error("toolkit-lettertype", f"De toolkit (PDF): {p}.",
-                     "Installeer de Debian-pakketten uit scripts/debian-packages.txt "
-                     "(scripts/install-system-deps).")
-               for p in verify.font_problems(result.pdf)]
-    problems, notes = verify.accessibility_problems(result.pdf)
-    errors += [error("toolkit-toegankelijkheid", f"De toolkit (PDF) is niet toegankelijk: {p}",
-                     "Zie de melding van de PDF/UA-controle; meestal ontbreekt een alt-tekst of "
-                     "klopt de volgorde van de koppen niet.")
-               for p in problems]
-    for note in notes:
-        log.info("%s", note)
-    if not errors:
-        cache.put("toolkit", key, result.pdf, {"pages": result.pages, "bestanden": fetcher.fetched,
-                                                "meldingen": notes})
-    return Toolkit(result.pdf, result.pages, errors)
+
+class Pending:
+    """A toolkit that is ready (from the cache) or being made; `result` waits for it."""
+
+    def __init__(self, done: Toolkit | None, job: Job | None = None, worker: Worker | None = None,
+                 cache: Cache = Cache(None), key: str = "", config_path: str = "") -> None:
+        self.done, self.job, self.worker = done, job, worker
+        self.cache, self.key, self.config_path = cache, key, config_path
+
+    @property
+    def ready(self) -> bool:
+        return self.done is not None
+
+    def result(self) -> Toolkit:
+        """Every problem becomes a ContentError on the config file; only a PDF without problems is cached."""
+        if self.done is None:
+            assert self.job is not None
+            made = self.worker.result() if self.worker is not None else None
+            if made is None:
+                made = make(self.job)
+            self.done = self._checked(made)
+        return self.done
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+
+    def _checked(self, made: Made) -> Toolkit:
+        def error(code: str, message: str, fix: str) -> ContentError:
+            return ContentError(self.config_path, None, code, message, fix)
+
+        errors = [error("toolkit-opmaak", f"De toolkit (PDF) is niet goed opgemaakt: {w}",
+                        "Controleer de afbeeldingen en de opmaak van de hoofdstukken met toolkit: ja.")
+                  for w in sorted(set(made.warnings))]
+        errors += [error("toolkit-lettertype", f"De toolkit (PDF): {p}.",
+                         "Installeer de Debian-pakketten uit scripts/debian-packages.txt "
+                         "(scripts/install-system-deps).")
+                   for p in made.font_problems]
+        errors += [error("toolkit-toegankelijkheid", f"De toolkit (PDF) is niet toegankelijk: {p}",
+                         "Zie de melding van de PDF/UA-controle; meestal ontbreekt een alt-tekst of "
+                         "klopt de volgorde van de koppen niet.")
+                   for p in made.accessibility]
+        for note in made.notes:
+            log.info("%s", note)
+        if not errors:
+            self.cache.put("toolkit", self.key, made.pdf, {"pages": made.pages, "bestanden": made.fetched,
+                                                           "meldingen": made.notes})
+        return Toolkit(made.pdf, made.pages, errors)

@@ -1,17 +1,22 @@
 """The `[[download toolkit]]` tag: a link to the built PDF, with its size, on any page.
 
-Filled in after the PDF is typeset (the plugin builds it in on_env, before pages are written), so
-the size in the link text is the real size of the deterministic PDF.
+The size in the link text is the real size of the deterministic PDF. When the PDF is still being
+typeset while the pages are written, the link says SIZE_LATER, and `put_size` puts the size into
+every written file that says it (the pages, the search index, a feed) before the site is published.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 from snp_site.filesize import size_text
 
 TAG = "[[download toolkit]]"
+SIZE_LATER = "snp-toolkit-grootte-volgt"
+"""ASCII without anything HTML, JSON or XML would escape: it reads the same in every written file."""
+_WRITTEN_TEXT = {".html", ".json", ".xml", ".txt"}
 _PARAGRAPH = re.compile(r"<p>\s*" + re.escape(TAG) + r"\s*</p>")
 
 
@@ -19,11 +24,27 @@ def has_tag(page_html: str) -> bool:
     return TAG in page_html
 
 
-def link_html(href: str, title: str, size: int) -> str:
+def link_html(href: str, title: str, size: int | None) -> str:
+    shown = SIZE_LATER if size is None else size_text(size)
     return (f'<p class="snp-download"><a href="{html.escape(href)}" download>'
-            f"Download de {html.escape(title)} (PDF, {size_text(size)})</a></p>")
+            f"Download de {html.escape(title)} (PDF, {shown})</a></p>")
 
 
-def fill(page_html: str, href: str, title: str, size: int) -> str:
-    """Replace every tag that stands on its own line (its own paragraph) by the link."""
+def fill(page_html: str, href: str, title: str, size: int | None) -> str:
+    """Replace every tag that stands on its own line (its own paragraph) by the link; without a
+    size yet, the link says SIZE_LATER."""
     return _PARAGRAPH.sub(lambda _: link_html(href, title, size), page_html)
+
+
+def put_size(site: Path, size: int) -> list[Path]:
+    """Replace SIZE_LATER by the real size in every text file written under `site`; the files changed."""
+    later, real = SIZE_LATER.encode("ascii"), size_text(size).encode("utf-8")
+    changed = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix not in _WRITTEN_TEXT or not path.is_file():
+            continue
+        data = path.read_bytes()
+        if later in data:
+            path.write_bytes(data.replace(later, real))
+            changed.append(path)
+    return changed

@@ -1,6 +1,10 @@
 """The toolkit inside a MkDocs build: picks the toolkit chapters in nav order, builds the PDF into
 the site folder and fills the download links. Keeps MkDocs objects out of the other stages.
 
+A build that must make the PDF (nothing in the cache) lets the worker typeset it while MkDocs
+writes the pages: links then carry a stand-in for the size until the PDF is done (`finish` and
+download.put_size).
+
 A personal copy with a number of inhabitants (`snp toolkit --inwoners`) also takes in the page
 with the estimate, in its nav place, with that municipality's figures computed by estimate.py.
 """
@@ -10,6 +14,7 @@ from __future__ import annotations
 import logging
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -27,6 +32,9 @@ from snp_site.dates import PartialDate, build_date
 from snp_site.errors import ContentError
 from snp_site.toolkit import download
 from snp_site.toolkit.assemble import EstimateTable, ToolkitChapter, edition_from
+
+if TYPE_CHECKING:
+    from snp_site.toolkit.worker import Worker
 
 log = logging.getLogger("mkdocs.plugins.snp.toolkit")
 
@@ -54,10 +62,11 @@ def chapters(nav: Navigation, loaded: Loaded, site_url: str, with_estimate: bool
     return found
 
 
-def build(nav: Navigation, loaded: Loaded, config: MkDocsConfig, files: Files,
+def start(nav: Navigation, loaded: Loaded, config: MkDocsConfig, files: Files,
           options: ToolkitConfig, gemeente: str | None, cache: Cache,
-          inhabitants: int | None = None) -> toolkit.Toolkit | None:
-    """Build and write the PDF into the (staging) site folder; None when no chapter is in it."""
+          inhabitants: int | None = None, worker: Worker | None = None) -> toolkit.Pending | None:
+    """Take the PDF from the cache or start making it (in `worker` when given); None when no chapter
+    is in it. `finish` writes it into the (staging) site folder."""
     site_url = config.site_url or "https://toolkit.invalid/"
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     selected = chapters(nav, loaded, site_url, with_estimate=inhabitants is not None)
@@ -66,19 +75,24 @@ def build(nav: Navigation, loaded: Loaded, config: MkDocsConfig, files: Files,
     table: EstimateTable | None = None
     if inhabitants is not None:
         if not any(has_estimate(loaded.content.pages[ch.src_uri]) for ch in selected):
-            return toolkit.Toolkit(errors=[ContentError(
+            return toolkit.Pending(toolkit.Toolkit(errors=[ContentError(
                 _config_name(config), None, "toolkit-schatting-ontbreekt",
                 f"Met --inwoners komt de schatting in de toolkit, maar geen pagina in het menu heeft "
                 f"[[{estimate.TAG} ...]].",
                 f"Zet [[{estimate.TAG} ...]] op een pagina in het menu (zie docs/toolkit.md), of maak de "
-                "toolkit zonder --inwoners.")])
+                "toolkit zonder --inwoners.")]))
         table = partial(estimate.print_table, content=loaded.content, inhabitants=inhabitants, gemeente=gemeente)
     when = build_date()
     edition = edition_from(loaded.content, config.site_name, title_of(options, config),
                            PartialDate(when.year, when.month, when.day).dutch(),
                            when.strftime("%Y-%m-%dT%H:%M:%SZ"), options.version, gemeente)
     sources = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path}
-    result = toolkit.build(selected, edition, site_url, sources.get, _config_name(config), cache, table)
+    return toolkit.start(selected, edition, site_url, sources, _config_name(config), cache, table, worker)
+
+
+def finish(pending: toolkit.Pending, options: ToolkitConfig, config: MkDocsConfig) -> toolkit.Toolkit:
+    """Wait for the PDF and write it into the (staging) site folder, unless it has problems."""
+    result = pending.result()
     if not result.errors:
         target = Path(config.site_dir) / options.file
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -88,15 +102,16 @@ def build(nav: Navigation, loaded: Loaded, config: MkDocsConfig, files: Files,
     return result
 
 
-def fill_links(files: Files, result: toolkit.Toolkit | None, options: ToolkitConfig,
+def fill_links(files: Files, pending: toolkit.Pending | None, options: ToolkitConfig,
                config: MkDocsConfig) -> list[ContentError]:
-    """Turn `[[download toolkit]]` into a link with the PDF's size; an error if there is no PDF."""
+    """Turn `[[download toolkit]]` into a link with the PDF's size; an error if there is no PDF.
+    While the PDF is still being made, the link says download.SIZE_LATER until `finish`."""
     errors = []
     for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
         page: MkPage | None = file.page
         if page is None or page.content is None or not download.has_tag(page.content):
             continue
-        if result is None:
+        if pending is None:
             errors.append(ContentError(
                 f"{Path(config.docs_dir).name}/{file.src_uri}", None, "toolkit-ontbreekt",
                 f"De pagina vraagt om {download.TAG}, maar geen hoofdstuk staat in de toolkit.",
@@ -104,7 +119,8 @@ def fill_links(files: Files, result: toolkit.Toolkit | None, options: ToolkitCon
                 "of haal de regel weg."))
             continue
         href = get_relative_url(options.file, page.url or ".")
-        page.content = download.fill(page.content, href, title_of(options, config), len(result.pdf))
+        size = len(pending.done.pdf) if pending.done is not None else None
+        page.content = download.fill(page.content, href, title_of(options, config), size)
     return errors
 
 

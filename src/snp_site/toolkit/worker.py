@@ -1,0 +1,117 @@
+"""Make the toolkit PDF in a second process, on the machine's second core.
+
+Why: without a cached PDF, typesetting and checking it is most of a build (imports alone take
+about a second and a half). A build starts the worker first thing; the worker imports WeasyPrint and
+the checker while MkDocs reads and renders the pages, then typesets while MkDocs writes them.
+
+The worker is only a speed-up. When it cannot start, dies or answers nonsense, `result` gives None
+and the build makes the PDF itself, with the same code (make.py) and so the same bytes. Nothing of
+the worker outlives the build: without a job it exits when its input closes, and `stop` kills it.
+
+Protocol: the parent writes one pickled Job to the worker's stdin and closes it; the worker writes
+one pickled Made to its stdout and exits 0. Anything else the worker prints goes to stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import BinaryIO
+
+from snp_site.toolkit.make import Job, Made, make, preload
+
+_PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+"""The folder that holds snp_site: the worker must import the same code as the build."""
+
+
+class Worker:
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self.process = process
+        self._sender: threading.Thread | None = None
+
+    @classmethod
+    def start(cls) -> Worker | None:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(_PACKAGE_ROOT), env.get("PYTHONPATH")) if p)
+        try:
+            process = subprocess.Popen([sys.executable, "-m", "snp_site.toolkit.worker"], env=env,
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                       stderr=subprocess.DEVNULL)
+        except OSError:
+            return None
+        return cls(process)
+
+    def submit(self, job: Job) -> None:
+        """Hand over the job without waiting: the worker reads it only once its imports are done,
+        and a pipe holds less than one toolkit."""
+        data = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+        self._sender = threading.Thread(target=self._send, args=(data,), daemon=True)
+        self._sender.start()
+
+    def _send(self, data: bytes) -> None:
+        stdin = self.process.stdin
+        assert stdin is not None
+        try:
+            stdin.write(data)
+            stdin.close()
+        except OSError:
+            pass  # the worker died; result() says so
+
+    def result(self) -> Made | None:
+        """The worker's answer, waiting for it; None when there is none to trust."""
+        stdout = self.process.stdout
+        assert stdout is not None
+        try:
+            data = stdout.read()
+        except OSError:
+            data = b""
+        code = self.process.wait()
+        if self._sender is not None:
+            self._sender.join()
+        stdout.close()
+        if code != 0 or not data:
+            return None
+        try:
+            made = pickle.loads(data)
+        except Exception:  # a half-written answer: the build makes the PDF itself
+            return None
+        return made if isinstance(made, Made) else None
+
+    def stop(self) -> None:
+        """End a worker that is not needed (the PDF came from the cache, or the build failed)."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None and not pipe.closed:
+                try:
+                    pipe.close()
+                except OSError:
+                    pass
+
+
+def _serve(source: BinaryIO, answer: BinaryIO) -> int:
+    preload()
+    data = source.read()
+    if not data:
+        return 0  # the build needed no PDF from us
+    made = make(pickle.loads(data))
+    answer.write(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+    answer.flush()
+    return 0
+
+
+def main() -> int:
+    # The answer goes to the stdout we were given; a library that prints writes to stderr instead.
+    answer = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    with answer:
+        return _serve(sys.stdin.buffer, answer)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

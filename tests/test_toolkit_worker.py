@@ -1,0 +1,88 @@
+"""The toolkit worker: a speed-up that must never change the PDF nor leave a process behind.
+
+Whole builds through the worker are tested in test_toolkit (byte-identical to a cached build; a
+problem found after the pages were written publishes nothing). Here: the worker and the build's own
+process make the same bytes, and a worker that dies or talks nonsense leaves the PDF to the build.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from snp_site import toolkit
+from snp_site.cache import Cache
+from snp_site.toolkit.assemble import Edition, ToolkitChapter, document
+from snp_site.toolkit.make import Job, Made, make
+from snp_site.toolkit.worker import Worker
+
+SITE_URL = "https://toolkit.invalid/"
+CHAPTERS = [ToolkitChapter("methodiek/a.md", "Aanleiding", "Methodiek", SITE_URL + "methodiek/a/",
+                           '<h1 id="aanleiding">Aanleiding</h1><p>Een korte alinea over de proef.</p>'),
+            ToolkitChapter("methodiek/b.md", "Aanpak", "Methodiek", SITE_URL + "methodiek/b/",
+                           '<h1 id="aanpak">Aanpak</h1><ul><li>Eerst bellen.</li><li>Dan langsgaan.</li></ul>')]
+EDITION = Edition("Proefsite", "Toolkit Proefsite", "14 juli 2017", "2017-07-14T02:40:00Z")
+
+
+@pytest.fixture(scope="module")
+def job() -> Job:
+    return Job(document(CHAPTERS, EDITION), SITE_URL, {})
+
+
+@pytest.fixture(scope="module")
+def made_here(job: Job) -> Made:
+    return make(job)
+
+
+def test_the_worker_makes_the_same_pdf_as_the_build_itself(job: Job, made_here: Made) -> None:
+    assert made_here.pdf.startswith(b"%PDF-") and made_here.pages > 1
+    assert not (made_here.warnings or made_here.font_problems or made_here.accessibility)
+    worker = Worker.start()
+    assert worker is not None
+    worker.submit(job)
+    assert worker.result() == made_here
+    assert worker.process.returncode == 0
+
+
+def test_a_dead_worker_leaves_the_pdf_to_the_build(made_here: Made) -> None:
+    worker = Worker.start()
+    assert worker is not None
+    worker.process.kill()
+    pending = toolkit.start(CHAPTERS, EDITION, SITE_URL, {}, "mkdocs.yml", Cache(None), None, worker)
+    assert not pending.ready
+    result = pending.result()
+    assert result.errors == []
+    assert result.pdf == made_here.pdf
+
+
+def test_an_answer_that_is_not_a_result_is_not_trusted(job: Job) -> None:
+    talks_nonsense = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read(); print('onzin')"],
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    worker = Worker(talks_nonsense)
+    worker.submit(job)
+    assert worker.result() is None
+
+
+def test_a_worker_without_a_job_ends_by_itself_or_when_stopped() -> None:
+    idle = Worker.start()
+    assert idle is not None and idle.process.stdin is not None
+    idle.process.stdin.close()  # the build needed no PDF: the worker finishes its imports and exits
+    assert idle.process.wait(timeout=120) == 0
+
+    unneeded = Worker.start()
+    assert unneeded is not None
+    unneeded.stop()
+    assert unneeded.process.returncode is not None
+
+
+def test_a_cached_toolkit_stops_the_worker(made_here: Made, tmp_path) -> None:
+    cache = Cache(tmp_path / "cache")
+    first = toolkit.start(CHAPTERS, EDITION, SITE_URL, {}, "mkdocs.yml", cache)
+    assert first.result().pdf == made_here.pdf  # made in this process and stored
+    worker = Worker.start()
+    assert worker is not None
+    again = toolkit.start(CHAPTERS, EDITION, SITE_URL, {}, "mkdocs.yml", cache, None, worker)
+    assert again.ready and again.result().pdf == made_here.pdf
+    assert worker.process.returncode is not None
