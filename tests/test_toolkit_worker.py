@@ -15,7 +15,7 @@ import pytest
 from snp_site import toolkit
 from snp_site.cache import Cache
 from snp_site.toolkit.assemble import Edition, ToolkitChapter, document
-from snp_site.toolkit.make import Job, Made, make
+from snp_site.toolkit.produce import Job, Made, produce
 from snp_site.toolkit.worker import Worker
 
 SITE_URL = "https://toolkit.invalid/"
@@ -33,7 +33,7 @@ def job() -> Job:
 
 @pytest.fixture(scope="module")
 def made_here(job: Job) -> Made:
-    return make(job)
+    return produce(job)
 
 
 def test_the_worker_makes_the_same_pdf_as_the_build_itself(job: Job, made_here: Made) -> None:

@@ -1,7 +1,7 @@
 """The PDF toolkit: the site's toolkit chapters, typeset as one accessible, reproducible PDF.
 
 Stages, one module each: `assemble` (print HTML from the rendered chapters) -> `typeset`
-(WeasyPrint, PDF/UA-1, warnings captured) -> `verify` (fonts, PDF/UA checker). `make` runs the last
+(WeasyPrint, PDF/UA-1, warnings captured) -> `verify` (fonts, PDF/UA checker). `produce` runs the last
 two, in the build's process or in the `worker` process. `download` fills the `[[download toolkit]]`
 tag on site pages. `start` takes the PDF from the cache or starts making it; `Pending.result` gives
 the PDF with every problem as a Dutch `ContentError`; nothing is written when there is one.
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from snp_site.cache import Cache, files_unchanged
 from snp_site.errors import ContentError
 from snp_site.toolkit.assemble import Edition, EstimateTable, ToolkitChapter, document
-from snp_site.toolkit.make import Job, Made, make
+from snp_site.toolkit.produce import Job, Made, produce
 
 if TYPE_CHECKING:  # the worker's module is also its program (python -m): not imported with the package
     from snp_site.toolkit.worker import Worker
@@ -89,7 +89,7 @@ class Pending:
             assert self.job is not None
             made = self.worker.result() if self.worker is not None else None
             if made is None:
-                made = make(self.job)
+                made = produce(self.job)
             self.done = self._checked(made)
         return self.done
 

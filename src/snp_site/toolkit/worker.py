@@ -5,7 +5,7 @@ about a second and a half). A build starts the worker first thing; the worker im
 the checker while MkDocs reads and renders the pages, then typesets while MkDocs writes them.
 
 The worker is only a speed-up. When it cannot start, dies or answers nonsense, `result` gives None
-and the build makes the PDF itself, with the same code (make.py) and so the same bytes. Nothing of
+and the build makes the PDF itself, with the same code (produce.py) and so the same bytes. Nothing of
 the worker outlives the build: without a job it exits when its input closes, and `stop` kills it.
 
 Protocol: the parent writes one pickled Job to the worker's stdin and closes it; the worker writes
@@ -22,7 +22,7 @@ import threading
 from pathlib import Path
 from typing import BinaryIO
 
-from snp_site.toolkit.make import Job, Made, make, preload
+from snp_site.toolkit.produce import Job, Made, preload, produce
 
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 """The folder that holds snp_site: the worker must import the same code as the build."""
@@ -99,7 +99,7 @@ def _serve(source: BinaryIO, answer: BinaryIO) -> int:
     data = source.read()
     if not data:
         return 0  # the build needed no PDF from us
-    made = make(pickle.loads(data))
+    made = produce(pickle.loads(data))
     answer.write(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
     answer.flush()
     return 0

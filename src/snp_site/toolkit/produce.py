@@ -35,7 +35,7 @@ class Made:
 
 
 def preload() -> None:
-    """Import all that make() needs (about a second and a half): the worker does this while the
+    """Import all that produce() needs (about a second and a half): the worker does this while the
     build is still reading and rendering the pages."""
     import outloud.registry  # type: ignore[import-untyped]
 
@@ -44,7 +44,7 @@ def preload() -> None:
     outloud.registry.import_rule_modules()
 
 
-def make(job: Job) -> Made:
+def produce(job: Job) -> Made:
     from snp_site.toolkit import verify
     from snp_site.toolkit.typeset import SiteFetcher, typeset
 
