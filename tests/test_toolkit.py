@@ -335,22 +335,25 @@ def test_broken_image_is_a_dutch_build_error(project: Path, tmp_path: Path) -> N
 
 
 def test_a_problem_found_while_the_pages_are_written_publishes_nothing(project: Path, tmp_path: Path) -> None:
-    """Only WeasyPrint sees a style it does not know; it does so in the worker, after MkDocs wrote
-    the pages into the staging folder. The build still fails in Dutch and publishes nothing."""
-    broken = make_project(tmp_path / "onbekende-stijl", FIXTURES / "site", FIXTURES / "toolkit")
-    shutil.copytree(project / "site", broken / "site")
-    before = digest_tree(broken / "site")
-    chapter = broken / "content" / "methodiek" / "01-eerste.md"
-    chapter.write_text(chapter.read_text() + '\n<p style="kleur: rood">Rode tekst.</p>\n')
+    """A machine without Open Sans (fonts-open-sans not installed): only the finished PDF shows it,
+    in the worker, after MkDocs wrote the pages into the staging folder. The build still fails in
+    Dutch, with the fix, and publishes nothing."""
+    without = make_project(tmp_path / "zonder-open-sans", FIXTURES / "site", FIXTURES / "toolkit")
+    shutil.copytree(project / "site", without / "site")
+    before = digest_tree(without / "site")
+    fonts = tmp_path / "fonts.conf"  # fontconfig that knows only Liberation (also in our package list)
+    fonts.write_text(f"<?xml version='1.0'?><fontconfig><dir>/usr/share/fonts/truetype/liberation</dir>"
+                     f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>")
 
-    result = build(broken, SNP_CACHE="uit")
+    result = build(without, SNP_CACHE="uit", FONTCONFIG_FILE=str(fonts))
 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert "mkdocs.yml: De toolkit (PDF) is niet goed opgemaakt: Ignored `kleur: rood`" in result.stderr
-    assert "Oplossing: Controleer de afbeeldingen" in result.stderr
-    assert digest_tree(broken / "site") == before
-    assert not list(broken.glob(".site.bouw-*"))  # the staging folder is gone too
+    assert re.search(r"mkdocs\.yml: De toolkit \(PDF\): het lettertype \S*Liberation\S* is gebruikt in "
+                     r"plaats van Open Sans\.", result.stderr), result.stderr
+    assert "Oplossing: Installeer de Debian-pakketten uit scripts/debian-packages.txt" in result.stderr
+    assert digest_tree(without / "site") == before
+    assert not list(without.glob(".site.bouw-*"))  # the staging folder is gone too
 
 
 def test_a_fallback_font_is_reported() -> None:

@@ -1,7 +1,8 @@
 """Check stage for raw HTML in Markdown: refuse what could run code or load another site.
 
 Editors may write a little HTML (a <span>, a <details>), but never <script>, frames, embedded
-objects, event handlers (on...=) or javascript:/data: addresses. Rejecting is simpler for an
+objects, event handlers (on...=) or javascript:/data: addresses, nor style= (the site's CSP
+ignores it, while the PDF would apply it). Rejecting is simpler for an
 editor to understand than silently cleaning, and the message says what to write instead.
 """
 
@@ -49,6 +50,11 @@ class _Scanner(HTMLParser):
             if name.startswith("on"):
                 self._err("html-verboden", f"het attribuut {name}= in <{tag}> voert code uit en is niet "
                           "toegestaan.", f"Verwijder {name}=\"...\" uit de code.")
+            elif name == "style":
+                self._err("html-stijl", f"het attribuut style= in <{tag}> werkt niet: de beveiliging van de "
+                          "site laat geen opmaak in de tekst toe, dus de site zou anders zijn dan de PDF.",
+                          "Verwijder style=\"...\". Moet iets opvallen, gebruik dan **vet** of een kader: "
+                          "!!! note \"Let op\".")
             elif name in _URL_ATTRS and value:
                 why = dangerous_url(value, tag, name)
                 if why:
