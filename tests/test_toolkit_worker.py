@@ -7,6 +7,7 @@ process make the same bytes, and a worker that dies or talks nonsense leaves the
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 
@@ -77,7 +78,7 @@ def test_a_worker_without_a_job_ends_by_itself_or_when_stopped() -> None:
     assert unneeded.process.returncode is not None
 
 
-def test_a_cached_toolkit_stops_the_worker(made_here: Made, tmp_path) -> None:
+def test_a_cached_toolkit_stops_the_worker_and_any_change_misses(made_here: Made, tmp_path) -> None:
     cache = Cache(tmp_path / "cache")
     first = toolkit.start(CHAPTERS, EDITION, SITE_URL, {}, "mkdocs.yml", cache)
     assert first.result().pdf == made_here.pdf  # made in this process and stored
@@ -86,3 +87,10 @@ def test_a_cached_toolkit_stops_the_worker(made_here: Made, tmp_path) -> None:
     again = toolkit.start(CHAPTERS, EDITION, SITE_URL, {}, "mkdocs.yml", cache, None, worker)
     assert again.ready and again.result().pdf == made_here.pdf
     assert worker.process.returncode is not None
+
+    edited = [CHAPTERS[0], dataclasses.replace(CHAPTERS[1], html=CHAPTERS[1].html.replace("bellen", "mailen"))]
+    changed = toolkit.start(edited, EDITION, SITE_URL, {}, "mkdocs.yml", cache)
+    assert not changed.ready and changed.result().pdf != made_here.pdf
+    later = toolkit.start(CHAPTERS, dataclasses.replace(EDITION, date_text="15 juli 2017"), SITE_URL, {},
+                          "mkdocs.yml", cache)
+    assert not later.ready

@@ -119,6 +119,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
                 files.remove(file)
         self.media = {f.dest_uri: Path(f.abs_src_path) for f in files.media_files()
                       if f.abs_src_path and not f.generated_by and Path(f.abs_src_path).is_relative_to(docs_dir)}
+        if self.errors:  # this build makes no PDF: free the second core now
+            self._stop_toolkit()
         return files
 
     def on_page_read_source(self, *, page: MkPage, config: MkDocsConfig) -> str | None:

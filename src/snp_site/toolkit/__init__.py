@@ -9,6 +9,8 @@ the PDF with every problem as a Dutch `ContentError`; nothing is written when th
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,8 +57,13 @@ def start(chapters: list[ToolkitChapter], edition: Edition, site_url: str, sourc
     """Take the toolkit from the cache when nothing it depends on changed, or start making it: in
     `worker` when there is one (the build goes on meanwhile), else when its result is asked for.
     With `estimate`, each estimate block in the chapters becomes the table it returns."""
-    html = document(chapters, edition, estimate)
-    key = cache.key("toolkit", html, site_url)
+    # The document is made from the chapters and the edition by our code (whose digest is in every
+    # key), so they can stand for it: a hit then skips assembling (parsing every chapter again).
+    # An estimate is computed while assembling, so with one the document itself is the key.
+    html = document(chapters, edition, estimate) if estimate is not None else None
+    basis = html if html is not None else json.dumps(
+        [[dataclasses.astuple(chapter) for chapter in chapters], dataclasses.astuple(edition)], ensure_ascii=False)
+    key = cache.key("toolkit", basis, site_url)
     hit = cache.get("toolkit", key, lambda meta: files_unchanged(dict(meta.get("bestanden", {})), sources.get))
     if hit is not None:
         if worker is not None:
@@ -65,7 +72,7 @@ def start(chapters: list[ToolkitChapter], edition: Edition, site_url: str, sourc
         for note in list(hit.meta.get("meldingen", [])):
             log.info("%s", note)
         return Pending(Toolkit(hit.data, int(hit.meta["pages"])))
-    job = Job(html, site_url, sources)
+    job = Job(html if html is not None else document(chapters, edition), site_url, sources)
     if worker is not None:
         worker.submit(job)
     return Pending(None, job, worker, cache, key, config_path)
