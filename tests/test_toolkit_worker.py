@@ -8,6 +8,7 @@ process make the same bytes, and a worker that dies or talks nonsense leaves the
 from __future__ import annotations
 
 import dataclasses
+import logging
 import subprocess
 import sys
 
@@ -47,13 +48,15 @@ def test_the_worker_makes_the_same_pdf_as_the_build_itself(job: Job, made_here: 
     assert worker.process.returncode == 0
 
 
-def test_a_dead_worker_leaves_the_pdf_to_the_build(made_here: Made) -> None:
+def test_a_dead_worker_leaves_the_pdf_to_the_build(made_here: Made, caplog: pytest.LogCaptureFixture) -> None:
     worker = Worker.start()
     assert worker is not None
     worker.process.kill()
     pending = toolkit.start(CHAPTERS, EDITION, SITE_URL, {}, "mkdocs.yml", Cache(None), None, worker)
     assert not pending.ready
-    result = pending.result()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.snp.toolkit"):
+        result = pending.result()
+    assert "Het hulpproces gaf geen toolkit terug" in caplog.text
     assert result.errors == []
     assert result.pdf == made_here.pdf
 

@@ -96,6 +96,8 @@ class Pending:
             assert self.job is not None
             made = self.worker.result() if self.worker is not None else None
             if made is None:
+                if self.worker is not None:  # worth a line: every build without cache is slower so
+                    log.info("Het hulpproces gaf geen toolkit terug; de toolkit wordt nu in dit proces gemaakt.")
                 made = produce(self.job)
             self.done = self._checked(made)
         return self.done
