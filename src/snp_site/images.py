@@ -44,8 +44,8 @@ def published_size(path: Path) -> Size | None:
             width, height = image.size
             if image.getexif().get(_ORIENTATION) in _TURNED:
                 width, height = height, width  # browsers turn a photo as its camera says
-    except (OSError, ValueError):
-        return None
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return None  # the file check (content/files.py) reports it in Dutch
     if width > MAX_WIDTH:
         return Size(MAX_WIDTH, max(1, round(height * MAX_WIDTH / width)))
     return Size(width, height)

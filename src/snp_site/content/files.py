@@ -2,7 +2,8 @@
 
 These mistakes happen before any front matter is read: a file called "Nieuws bericht.md", a
 symlink to a folder elsewhere on the server, a 10 MB page, a .png that is really a Word file or
-was cut off while copying, or an SVG with a script in it (an SVG is a web page and can run code in the visitor's browser).
+was cut off while copying, or an SVG with a script in it (an SVG is a web page and can run code
+in the visitor's browser).
 """
 
 from __future__ import annotations
