@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from snp_site import charts, estimate
 from snp_site.content import figures_tag
 from snp_site.content.models import Content
+from snp_site.sources import cite
 
 Problem = tuple[str, str, str]
 """(code, message, fix) of a tag that cannot be filled in."""
@@ -58,6 +59,7 @@ TAGS: dict[str, TagSpec] = {
     "cijfer": TagSpec(figures_tag.check_figure, figures_tag.render_figure),
     "grafiek": TagSpec(charts.check_chart, charts.render_chart),
     "schatting": TagSpec(estimate.check_estimate, estimate.render_estimate),
+    "bron": TagSpec(cite.check, cite.render),
     # Left as written here: the toolkit stage fills it in once the PDF and its size exist.
     "download": TagSpec(_check_download, lambda args, context: "[[download toolkit]]"),
 }
