@@ -31,10 +31,12 @@ from snp_site.content.refs import replace_tags
 from snp_site.dates import build_date, last_changed
 from snp_site.errors import ContentError, ContentErrors
 from snp_site.news.stage import NewsStage
+from snp_site.codes import download
+from snp_site.codes.context import CodeContext
+from snp_site.codes.registry import render_code
 from snp_site.sources import cite
 from snp_site.sources import listing as sources_listing
-from snp_site.tags import TagContext, render_tag
-from snp_site.toolkit import Pending, download
+from snp_site.toolkit import Pending
 from snp_site.toolkit import site as toolkit_site
 from snp_site.toolkit.worker import Worker
 
@@ -150,8 +152,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         page.meta["revision_date"] = "Laatst gewijzigd op " + last_changed(model.meta.get("updated")).dutch()
         if self.urls is None:
             self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
-        context = TagContext(self.loaded.content, page.file.url, self.urls)
-        markdown = replace_tags(markdown, lambda name, args: render_tag(name, args, context))
+        context = CodeContext(self.loaded.content, page.file.url, self.urls)
+        markdown = replace_tags(markdown, lambda name, args: render_code(name, args, context))
         if page.file.src_uri == self.loaded.content.sources_page:
             markdown += sources_listing.page_markdown(self.loaded.content, context.link_to_page)
         return markdown + cite.page_notes(model.body, self.loaded.content, context.link_to_page)
@@ -180,7 +182,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
             return html
         stem = documents.file_stem(page.file.src_uri)
         self.documents[stem] = made
-        context = TagContext(self.loaded.content, page.file.url)
+        context = CodeContext(self.loaded.content, page.file.url)
         links = documents.download_links(label, stem, {k: len(v) for k, v in made.items()},
                                          context.link)
         head, found, rest = html.partition("</h1>")

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from snp_site.sources import fingerprint
-from snp_site.sources.entries import KEY
+from snp_site.sources.cite import KEY
 
 _TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 _TOP_LEVEL = re.compile(r"^[^\s#-][^:]*:")

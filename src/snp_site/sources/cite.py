@@ -14,22 +14,26 @@ import hashlib
 import re
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
-from snp_site.content.models import Content, Figure
-from snp_site.content.refs import scan
+from snp_site.codes.context import CodeContext, Problem
+from snp_site.codes.syntax import written
 from snp_site.errors import ContentError
 from snp_site.sources import fingerprint
-from snp_site.sources.entries import KEY, SourceEntry
+
+if TYPE_CHECKING:  # content/ loads sources; this module reads the model only when called
+    from snp_site.content.models import Content, Figure
+    from snp_site.sources.entries import SourceEntry
 
 NAME = "bron"
+KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+"""A source's key: the name of its file in content/bronnen/ without .yml."""
 MIN_WORDS = 3
 MAX_WORDS = 25
 MAX_PLACE_WORDS = 12
 NOTES_HEADING = "Bronnen bij deze tekst"
 NOTES_ID = "bronnen-bij-deze-tekst"
-_ARGS = re.compile(r'^([^\s"“”„]+)\s+["“„”](.*)["”“]$')
-
-Problem = tuple[str, str, str]
+_OPENING, _CLOSING = "“„‘", "”“’"
 
 
 @dataclass(frozen=True)
@@ -46,11 +50,15 @@ class Citation:
 
 
 def parse(args: list[str]) -> Citation | None:
-    """The key and quoted words of a citation, or None when it is not written as KEY "words"."""
-    match = _ARGS.match(" ".join(args))
-    if match is None or not match.group(2).strip():
+    """The key and quoted words of a citation, or None when it is not written as KEY "words".
+
+    The code syntax gives a "quoted phrase" as one argument; typographic quotes (which a word
+    processor puts in) arrive as separate words and are accepted too."""
+    if len(args) > 2 and args[1][:1] in _OPENING and args[-1][-1:] in _CLOSING:
+        args = [args[0], " ".join(args[1:])[1:-1]]
+    if len(args) != 2 or not args[1].strip():
         return None
-    return Citation(match.group(1), " ".join(match.group(2).split()))
+    return Citation(args[0], " ".join(args[1].split()))
 
 
 def _shown(token: str) -> str:
@@ -61,7 +69,7 @@ def _shown(token: str) -> str:
 def check(args: list[str], content: Content) -> Problem | None:
     citation = parse(args)
     if citation is None:
-        return ("bron-syntax", f"'[[bron {' '.join(args)}]]' is geen geldige bronvermelding.",
+        return Problem("bron-syntax", f"'{written(NAME, args)}' is geen geldige bronvermelding.",
                 'Schrijf [[bron sleutel "woorden uit de bron"]], bijvoorbeeld '
                 '[[bron kamerbrief "vaak meerdere keren"]], met de woorden tussen aanhalingstekens.')
     return check_citation(citation, content)
@@ -74,7 +82,7 @@ def unknown_source(key: str, content: Content) -> Problem | None:
     known = sorted(content.sources)
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
     hint = f"Bedoelde u '{close[0]}'? " if close else ""
-    return ("bron-onbekend", f"de bron '{key}' bestaat niet in content/bronnen/.",
+    return Problem("bron-onbekend", f"de bron '{key}' bestaat niet in content/bronnen/.",
             f"{hint}Bekende bronnen: {', '.join(known) or 'geen'}. Een nieuwe bron krijgt een "
             "eigen bestand content/bronnen/sleutel.yml.")
 
@@ -85,23 +93,23 @@ def check_citation(citation: Citation, content: Content) -> Problem | None:
     if entry is None:
         return unknown_source(key, content)
     if content.sources_page is None:
-        return ("bron-pagina-ontbreekt", "er is geen pagina Bronnen om naar te verwijzen.",
+        return Problem("bron-pagina-ontbreekt", "er is geen pagina Bronnen om naar te verwijzen.",
                 "Maak content/bronnen.md met title: Bronnen en een korte inleiding; de lijst van "
                 "bronnen vult de build zelf in.")
     quote = fingerprint.tokens(citation.quote)
     if entry.index is None:
         if len(quote) > MAX_PLACE_WORDS:
-            return ("bron-plaats-te-lang", f"'{key}' heeft geen index: noem de plaats in de bron, "
+            return Problem("bron-plaats-te-lang", f"'{key}' heeft geen index: noem de plaats in de bron, "
                     f"geen citaat ({len(quote)} woorden).",
                     f'Schrijf alleen waar het staat, bijvoorbeeld [[bron {key} "artikel 28"]].')
         return None
     if len(quote) < MIN_WORDS:
-        return ("bron-citaat-te-kort", f"het citaat uit '{key}' heeft maar {len(quote)} "
+        return Problem("bron-citaat-te-kort", f"het citaat uit '{key}' heeft maar {len(quote)} "
                 f"woord{'en' if len(quote) != 1 else ''}; minstens {MIN_WORDS} zijn nodig.",
                 "Neem een paar woorden meer letterlijk over uit de bron, zodat de build kan zien "
                 "waar het staat.")
     if len(quote) > MAX_WORDS:
-        return ("bron-citaat-te-lang", f"het citaat uit '{key}' heeft {len(quote)} woorden; "
+        return Problem("bron-citaat-te-lang", f"het citaat uit '{key}' heeft {len(quote)} woorden; "
                 f"het mag er hoogstens {MAX_WORDS} hebben.",
                 "Citeer kort: neem alleen de kern letterlijk over en schrijf de rest in uw eigen woorden.")
     result = fingerprint.match(entry.index, [w for w, _ in quote])
@@ -117,23 +125,23 @@ def _missed(key: str, quote: list[tuple[str, str]], miss: fingerprint.Missed) ->
             else "geen alinea van de bron lijkt erop")
     word = _shown(quote[miss.leaves_at][1]) if miss.leaves_at < len(quote) else ""
     if miss.kind == "twee-alineas":
-        return ("bron-twee-alineas", f"het citaat uit '{key}' loopt over twee alinea's van de bron: "
+        return Problem("bron-twee-alineas", f"het citaat uit '{key}' loopt over twee alinea's van de bron: "
                 f"het begint in alinea {miss.nearest} en gaat vanaf \"{word}\" verder in alinea "
                 f"{miss.second}.",
                 "Citeer uit één alinea: kort het citaat in, of zet achter de zin twee bronvermeldingen.")
     if miss.kind == "volgorde":
-        return ("bron-volgorde", f"de woorden van het citaat uit '{key}' staan in alinea {miss.nearest} "
+        return Problem("bron-volgorde", f"de woorden van het citaat uit '{key}' staan in alinea {miss.nearest} "
                 "van de bron, maar niet in deze volgorde.",
                 "Neem de woorden over in de volgorde van de bron; een eigen formulering zet u buiten "
                 "de aanhalingstekens.")
     where = "al vanaf het eerste woord" if miss.leaves_at == 0 else f"vanaf woord {miss.leaves_at + 1}"
-    return ("bron-citaat-onjuist", f"het citaat uit '{key}' staat niet zo in de bron: {where} "
+    return Problem("bron-citaat-onjuist", f"het citaat uit '{key}' staat niet zo in de bron: {where} "
             f"(\"{word}\") wijkt het af; {near}.",
             "Neem de woorden letterlijk en in dezelfde volgorde over uit de bron (hoofdletters, leestekens "
             f"en regeleinden tellen niet mee). {refresh}")
 
 
-def render(args: list[str], context) -> str:
+def render(args: list[str], context: CodeContext) -> str:
     """The footnote reference; `page_notes` adds what it points at."""
     citation = parse(args)
     assert citation is not None  # render runs only for citations that passed the check
@@ -168,6 +176,8 @@ def note_html(entry: SourceEntry, citation: Citation, href: str) -> str:
 
 def citations(body: str, first_line: int, content: Content) -> list[tuple[Citation, int]]:
     """The valid citations of a page body, in order, with their line."""
+    from snp_site.content.refs import scan  # content/ imports this module while it loads
+
     found = []
     for ref in scan(body, first_line):
         if ref.kind == "tag" and ref.target == NAME and check(ref.args, content) is None:

@@ -18,8 +18,8 @@ from snp_site.content.yamlsafe import YamlDoc, load_yaml_file
 from snp_site.dates import DateProblem, parse_date
 from snp_site.errors import ContentError
 from snp_site.sources import fingerprint
+from snp_site.sources.cite import KEY
 
-KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _YEAR = re.compile(r"^\d{4}$")
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
 
