@@ -154,13 +154,20 @@ def _controleer(args: argparse.Namespace) -> int:
     return 0
 
 
+def _settings(config_file: Path):
+    """The project's settings, or None after printing why they cannot be read."""
+    try:
+        return load_config(config_file=str(config_file))
+    except (ConfigurationError, Abort) as exc:
+        print(f"{config_file}: de instellingen kloppen niet: {exc}", file=sys.stderr)
+        return None
+
+
 def _nieuw(args: argparse.Namespace) -> int:
     from snp_site.news.scaffold import ScaffoldProblem, create
 
-    try:
-        cfg = load_config(config_file=str(args.config))
-    except (ConfigurationError, Abort) as exc:
-        print(f"{args.config}: de instellingen kloppen niet: {exc}", file=sys.stderr)
+    cfg = _settings(args.config)
+    if cfg is None:
         return 1
     root = Path(cfg.config_file_path).parent
     news_dir = Path(cfg.docs_dir) / cfg.plugins["snp"].config.news_dir
@@ -170,6 +177,26 @@ def _nieuw(args: argparse.Namespace) -> int:
         print(f"Geen bericht gemaakt: {exc}", file=sys.stderr)
         return 1
     print(path.resolve().relative_to(root.resolve()).as_posix())
+    return 0
+
+
+def _bron_toevoegen(args: argparse.Namespace) -> int:
+    from snp_site.sources.add import AddProblem, add
+
+    cfg = _settings(args.config)
+    if cfg is None:
+        return 1
+    root = Path(cfg.config_file_path).parent
+    folder = Path(cfg.docs_dir) / cfg.plugins["snp"].config.sources_dir
+    try:
+        added = add(folder, args.sleutel, args.bestand)
+    except AddProblem as exc:
+        print(f"Geen index gemaakt: {exc}.", file=sys.stderr)
+        return 1
+    shown = added.entry.resolve().relative_to(root.resolve()).as_posix()
+    what = ("nieuw bestand; vul titel, auteur, datum en uitgever in" if added.created else
+            "index vernieuwd" if added.changed else "index was al van dit document")
+    print(f"{shown}: {added.paragraphs} alinea's, {added.words} woorden ({what}).")
     return 0
 
 
@@ -251,6 +278,18 @@ def parser() -> argparse.ArgumentParser:
     tk.add_argument("-o", "--uitvoer", dest="output", type=Path, default=None, metavar="BESTAND",
                     help="waar de PDF komt (standaard: de bestandsnaam van de toolkit met de gemeente erin)")
     tk.set_defaults(run=_toolkit)
+    bron = sub.add_parser("bron", help="werk met de bronnen in content/bronnen/",
+                          description="Bronnen zijn de documenten waar de site op steunt.")
+    bron_sub = bron.add_subparsers(title="opdrachten", metavar="OPDRACHT", parser_class=DutchParser)
+    add = bron_sub.add_parser("toevoegen", help="maak of vernieuw de index van een bron",
+                              description="Leest uw kopie van een document (als tekstbestand) en zet een "
+                                          "vingerafdruk ervan in content/bronnen/SLEUTEL.yml, waarmee de build "
+                                          "citaten controleert. De tekst van het document komt niet in de site.")
+    add.add_argument("sleutel", help="de korte naam van de bron, zoals kamerbrief")
+    add.add_argument("bestand", type=Path, help="het document als tekstbestand (.txt of .md)")
+    _config_option(add)
+    add.set_defaults(run=_bron_toevoegen)
+    bron.set_defaults(run=lambda args: (bron.print_help(), 2)[1])
     return main
 
 

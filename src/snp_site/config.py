@@ -23,10 +23,12 @@ class SnpConfig(base.Config):
     chapter_dirs = c.ListOfItems(c.Type(str), default=list(Layout.chapter_dirs))
     data_dir = c.Type(str, default=Layout.data_dir)
     adoption_file = c.Type(str, default=Layout.adoption_file)
+    sources_dir = c.Type(str, default=Layout.sources_dir)
+    sources_page = c.Type(str, default=Layout.sources_page)
     adoption_page = c.Type(str, default="gemeenten.md")
     """The page that gets the overview of gemeenten from the adoption file."""
     toolkit = c.SubConfig(ToolkitConfig)
 
     def layout(self) -> Layout:
         return Layout(self.news_dir, self.partners_dir, tuple(self.chapter_dirs), self.data_dir,
-                      self.adoption_file)
+                      self.adoption_file, self.sources_dir, self.sources_page)

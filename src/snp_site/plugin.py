@@ -34,6 +34,8 @@ from snp_site.news.stage import NewsStage
 from snp_site.codes import download
 from snp_site.codes.context import CodeContext
 from snp_site.codes.registry import render_code
+from snp_site.sources import cite
+from snp_site.sources import listing as sources_listing
 from snp_site.toolkit import Pending
 from snp_site.toolkit import site as toolkit_site
 from snp_site.toolkit.worker import Worker
@@ -82,6 +84,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         config.validation.links.not_found = logging.DEBUG
         config.validation.links.anchors = logging.DEBUG
         config.validation.links.unrecognized_links = logging.DEBUG
+        cite.configure_markdown(config)
         self.errors, self.ids, self.anchor_checks, self.documents = [], {}, [], {}
         self.bodies: dict[str, Page] = {}
         self.urls: dict[str, str] | None = None
@@ -115,9 +118,9 @@ class SnpPlugin(BasePlugin[SnpConfig]):
                        checks.duplicate_urls(urls, prefix) +
                        facts.check_facts(pages, self.loaded.content.figures,
                                          facts.data_files(docs_dir, prefix, layout.data_dir)))
-        # Data files feed pages; they are not published themselves.
+        # Data files and source entries feed pages; they are not published themselves.
         for file in list(files):
-            if file.src_uri.startswith(layout.data_dir + "/"):
+            if file.src_uri.startswith((layout.data_dir + "/", layout.sources_dir + "/")):
                 files.remove(file)
         self.media = {f.dest_uri: Path(f.abs_src_path) for f in files.media_files()
                       if f.abs_src_path and not f.generated_by and Path(f.abs_src_path).is_relative_to(docs_dir)}
@@ -150,7 +153,10 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         if self.urls is None:
             self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
         context = CodeContext(self.loaded.content, page.file.url, self.urls)
-        return replace_tags(markdown, lambda name, args: render_code(name, args, context))
+        markdown = replace_tags(markdown, lambda name, args: render_code(name, args, context))
+        if page.file.src_uri == self.loaded.content.sources_page:
+            markdown += sources_listing.page_markdown(self.loaded.content, context.link_to_page)
+        return markdown + cite.page_notes(model.body, self.loaded.content, context.link_to_page)
 
     def on_page_context(self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
@@ -163,7 +169,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         self.ids[page.file.src_uri] = checks.page_ids(html)
-        html = images.add_sizes(markup.name_checkboxes(html), page.file.url, self.media)
+        html = images.add_sizes(markup.name_checkboxes(cite.label_note_links(html)), page.file.url, self.media)
         model = self.loaded.content.pages.get(page.file.src_uri) if self.loaded else None
         if model is None or not model.meta.get("document") or self.errors:
             return html

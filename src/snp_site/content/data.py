@@ -22,7 +22,7 @@ from snp_site.errors import ContentError
 from snp_site.content.models import Figure
 
 _NAME = re.compile(r"^[a-z0-9_]+$")
-_FIGURE_FIELDS = ["waarde", "bron", "label"]
+_FIGURE_FIELDS = ["waarde", "bron", "label", "citaat"]
 DATA_SUFFIXES = (".yml", ".yaml")
 
 
@@ -69,8 +69,10 @@ def load_figure_file(path: Path, display_path: str) -> tuple[dict[str, Figure], 
                 "Zet onder het cijfer een regel bron: met het document en de plaats waar het staat, "
                 "bijvoorbeeld bron: Kamerbrief 23 juni 2017, blz. 1.")
             continue
-        label = entry.get("label", "")
+        label, citaat = entry.get("label", ""), entry.get("citaat", "")
         figures[f"{path.stem}.{name}"] = Figure(f"{path.stem}.{name}", value, bron.strip(),
-                                                label if isinstance(label, str) else str(label))
+                                                label if isinstance(label, str) else str(label),
+                                                " ".join(str(citaat).split()), display_path,
+                                                doc.line(name, "citaat") if citaat else doc.line(name, "bron"))
     bad = {f"{path.stem}.{name}" for name in doc.data} - set(figures)
     return figures, bad, errors

@@ -18,6 +18,8 @@ from snp_site.content.models import Chapter, Content, NewsItem, Page, Partner
 from snp_site.content.source import Source, read_source
 from snp_site.dates import parse_date
 from snp_site.errors import ContentError
+from snp_site.sources.cite import figure_source_errors
+from snp_site.sources.entries import load_entries
 
 _CHAPTER_FILE = re.compile(r"^(\d{2})-[a-z0-9][a-z0-9-]*\.md$")
 
@@ -32,6 +34,10 @@ class Layout:
     data_dir: str = "data"
     adoption_file: str = "gemeenten.yml"
     """In data_dir, but read by the news stage (snp_site.news.adoption), not as figures."""
+    sources_dir: str = "bronnen"
+    """One entry per source (snp_site.sources); like data_dir, read by the build, never published."""
+    sources_page: str = "bronnen.md"
+    """The page the build fills with the list of sources; citations link to it."""
 
     def kind_of(self, src_uri: str) -> str:
         folder, _, name = src_uri.rpartition("/")
@@ -79,11 +85,17 @@ def load(docs_dir: Path, display_root: Path, layout: Layout) -> Loaded:
 
     loaded.errors += check_files(docs_dir, prefix)
     unreadable = {e.path for e in loaded.errors if e.code in UNREADABLE}
+    sources, loaded.content.broken_sources, errors = load_entries(docs_dir / layout.sources_dir,
+                                                                  f"{prefix}/{layout.sources_dir}")
+    loaded.content.sources = sources
+    loaded.errors += errors
     for src_uri in walk(docs_dir):
         path = docs_dir / src_uri
         display = f"{prefix}/{src_uri}"
         if src_uri == f"{layout.data_dir}/{layout.adoption_file}":
             continue  # read by the news stage, with its own schema
+        if src_uri.startswith(layout.sources_dir + "/"):
+            continue  # read above, as source entries
         if display in unreadable:
             loaded.broken.add(src_uri)
         elif src_uri.startswith(layout.data_dir + "/") and src_uri.endswith(DATA_SUFFIXES):
@@ -101,6 +113,9 @@ def load(docs_dir: Path, display_root: Path, layout: Layout) -> Loaded:
             else:
                 loaded.content.pages[src_uri] = page
 
+    if layout.sources_page in loaded.bodies():
+        loaded.content.sources_page = layout.sources_page
+    loaded.errors += figure_source_errors(loaded.content)
     partner_slugs = {uri.rsplit("/", 1)[-1].removesuffix(".md") for uri in loaded.bodies().keys() | loaded.broken
                      if layout.kind_of(uri) == "partner"}
     loaded.errors += _cross_checks(loaded, partner_slugs)
