@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from snp_site import charts, estimate
+from snp_site.contact import Contact, check_code as check_contact, render_code as render_contact
 from snp_site.content import figures_tag
 from snp_site.content.models import Content
 
@@ -30,6 +31,8 @@ class TagContext:
     """URL of the page relative to the site root, e.g. 'uw-gemeente/' ('' for the home page)."""
     urls: dict[str, str] = field(default_factory=dict)
     """Site-relative URL of every page by src_uri, as MkDocs computed it."""
+    contact: Contact | None = None
+    """The contact route from mkdocs.yml, for [[contact]]."""
 
     def link(self, site_path: str) -> str:
         """A relative link from this page to a path relative to the site root."""
@@ -58,6 +61,7 @@ TAGS: dict[str, TagSpec] = {
     "cijfer": TagSpec(figures_tag.check_figure, figures_tag.render_figure),
     "grafiek": TagSpec(charts.check_chart, charts.render_chart),
     "schatting": TagSpec(estimate.check_estimate, estimate.render_estimate),
+    "contact": TagSpec(check_contact, render_contact),
     # Left as written here: the toolkit stage fills it in once the PDF and its size exist.
     "download": TagSpec(_check_download, lambda args, context: "[[download toolkit]]"),
 }
