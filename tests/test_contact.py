@@ -13,7 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import BASE_SITE, FIXTURES, build, make_project, run, tool
-from snp_site.contact import Contact, check_code, setting_errors
+from snp_site.codes.contact import check as check_code
+from snp_site.contact import Contact, setting_errors
 
 PAGES = ["toegankelijkheid", "privacyverklaring", "kennis-delen"]
 CONTACT = FIXTURES / "contact"

@@ -1,10 +1,8 @@
-"""The site's contact route: the `contact` setting of the snp plugin in mkdocs.yml, and [[contact]].
+"""The site's contact route: the `contact` setting of the snp plugin in mkdocs.yml.
 
 A toegankelijkheidsverklaring without a way to report a problem is not valid, and no source gives
 an address, so the editors fill one in: an organisation and an e-mail address or a web form.
-The code [[contact]] (on its own line) shows that route on a page; while the setting is empty it
-says plainly that the editors still have to fill it in, so no page sends a reader to a dead end.
-A publishing build (`snp controleer --publiceren`) refuses an empty setting.
+The code [[contact]] (snp_site.codes.contact) shows that route on a page. A publishing build (`snp controleer --publiceren`) refuses an empty setting.
 """
 
 from __future__ import annotations
@@ -12,12 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from snp_site.errors import ContentError
-
-if TYPE_CHECKING:
-    from snp_site.content.models import Content
 
 CONFIG_FILE = "mkdocs.yml"
 SETTING = "contact"
@@ -86,32 +81,3 @@ def publishing_errors(contact: Contact) -> list[ContentError]:
         "toegankelijkheidsverklaring niet geldig, en kan niemand een probleem of een vraag over privacy "
         "melden. Daarom wordt de site zo niet gepubliceerd.",
         _EXAMPLE)]
-
-
-def check_code(args: list[str], content: Content) -> tuple[str, str, str] | None:
-    if args:
-        return ("contact-syntax", f"'[[contact {' '.join(args)}]]' heeft iets achter contact.",
-                "Schrijf [[contact]] op een eigen regel; het adres komt uit de instelling contact in mkdocs.yml.")
-    return None
-
-
-def render(contact: Contact | None) -> str:
-    """The route as a paragraph of HTML, or the plain statement that there is none yet."""
-    if contact is None or not contact.is_set:
-        return ('<p class="snp-contact snp-contact--leeg"><strong>Er is nog geen contactadres.</strong> '
-                "De redactie van deze site moet nog invullen bij welke organisatie u terechtkunt, met een "
-                "e-mailadres of een webformulier. Tot dat is gebeurd, kunt u via deze site nog niemand "
-                "bereiken.</p>")
-    ways = []
-    if contact.email:
-        address = escape(contact.email)
-        ways.append(f'stuur een e-mail naar <a href="mailto:{address}">{address}</a>')
-    if contact.form:
-        ways.append(f'vul <a href="{escape(contact.form)}">het contactformulier van '
-                    f"{escape(contact.organisation)}</a> in")
-    return (f'<p class="snp-contact">U kunt terecht bij {escape(contact.organisation)}: '
-            f"{' of '.join(ways)}.</p>")
-
-
-def render_code(args: list[str], context: Any) -> str:
-    return render(getattr(context, "contact", None))
