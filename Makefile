@@ -12,7 +12,7 @@ ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site test serve check dist clean
+.PHONY: site test serve check publish-check dist clean
 
 $(BIN)/.site-installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ serve: $(BIN)/.site-installed
 ## check: check all content without building the site
 check: $(BIN)/.site-installed
 	$(BIN)/snp controleer
+
+## publish-check: every check of the build, and what publishing needs (a contact route); CI runs it first
+publish-check: $(BIN)/.site-installed
+	scripts/install-system-deps
+	$(BIN)/snp controleer --publiceren
 
 ## dist: pack site/ into dist/overdracht-site-<version>.tar.gz with SHA256SUMS
 dist: site

@@ -83,3 +83,15 @@ def test_dist_archive_is_reproducible_and_checksummed(built_base: Path, tmp_path
         names = tar.getnames()
         assert "overdracht-site-9.9.9/index.html" in names
         assert {m.mtime for m in tar.getmembers()} == {int(env()["SOURCE_DATE_EPOCH"])}
+
+
+def test_both_publishing_jobs_run_the_publishing_check_before_the_build() -> None:
+    """snp controleer --publiceren refuses a site without a contact route (docs/onderbouwing.md)."""
+    github = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+    publish = [step.get("run", "") for step in github["jobs"]["publish"]["steps"]]
+    gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["pages"]["script"]
+    for commands in (publish, gitlab):
+        check = next(n for n, c in enumerate(commands) if c.endswith("make publish-check"))
+        assert check < next(n for n, c in enumerate(commands) if "make site" in c)
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\npublish-check:", 1)[1].split("\n\n", 1)[0]
+    assert "snp controleer --publiceren" in recipe

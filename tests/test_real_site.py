@@ -147,3 +147,26 @@ def test_chapters_go_into_the_toolkit() -> None:
         meta = yaml.safe_load(chapter.read_text(encoding="utf-8").split("---")[1])
         assert meta.get("toolkit") is True, chapter.name
         assert len(meta["description"]) <= 160, chapter.name
+
+
+def test_contact_pages_say_the_route_is_missing_while_mkdocs_yml_has_none(real_site: Path) -> None:
+    plugins = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+    snp = next(p["snp"] for p in plugins if isinstance(p, dict) and "snp" in p)
+    assert "contact" not in snp, "a route is set: check it against what the organisation gives, then adapt this test"
+    for url in ("toegankelijkheid", "privacyverklaring", "kennis-delen"):
+        route = article(real_site, url).select("p.snp-contact")
+        assert len(route) == 1 and "Er is nog geen contactadres." in route[0].get_text(), url
+
+
+def test_adoption_overview_dates_are_those_of_the_news_items(real_site: Path) -> None:
+    adoption = data("gemeenten")
+    items = {re.sub(r"^\d{4}-\d{2}(?:-\d{2})?-", "", md.stem): md for md in (ROOT / "content/nieuws").glob("20*.md")}
+    rows = article(real_site, "gemeenten").select("table.snp-gemeenten tbody tr")
+    assert sorted(r.th.get_text() for r in rows) == sorted(adoption)
+    for row in rows:
+        front = yaml.safe_load(items[adoption[row.th.get_text()]["bericht"]].read_text(encoding="utf-8").split("---")[1])
+        written = str(front["date"])
+        shown = row.select_one("td time")
+        assert shown["datetime"] == written, row
+        assert DATE.fullmatch(shown.get_text()), shown  # Dutch: "januari 2018", or a day where the item has one
+        assert bool(re.match(r"\d", shown.get_text())) == (len(written) == 10), shown

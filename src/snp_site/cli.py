@@ -37,8 +37,9 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def check(config_file: Path) -> tuple[list[ContentError], list[str]]:
-    """Run a full strict build into a temporary folder; return our errors and other warnings."""
+def check(config_file: Path, publishing: bool = False) -> tuple[list[ContentError], list[str]]:
+    """Run a full strict build into a temporary folder; return our errors and other warnings.
+    With `publishing`, also what a site needs before it goes public (a contact route)."""
     mkdocs_log = logging.getLogger("mkdocs")
     collect = _Collect()
     mkdocs_log.addHandler(collect)
@@ -48,6 +49,7 @@ def check(config_file: Path) -> tuple[list[ContentError], list[str]]:
         with tempfile.TemporaryDirectory(prefix="snp-controle-") as tmp:
             cfg.site_dir = str(Path(tmp) / "site")
             plugin = cfg.plugins["snp"]
+            plugin.publishing = publishing
             try:
                 build.build(cfg)
             except Abort:
@@ -136,7 +138,7 @@ def _toolkit(args: argparse.Namespace) -> int:
 
 def _controleer(args: argparse.Namespace) -> int:
     try:
-        errors, warnings = check(args.config)
+        errors, warnings = check(args.config, args.publiceren)
     except (ConfigurationError, Abort) as exc:
         print(f"{args.config}: de instellingen kloppen niet: {exc}", file=sys.stderr)
         return 1
@@ -161,6 +163,19 @@ def _settings(config_file: Path):
     except (ConfigurationError, Abort) as exc:
         print(f"{config_file}: de instellingen kloppen niet: {exc}", file=sys.stderr)
         return None
+
+
+def _onderbouwing(args: argparse.Namespace) -> int:
+    from snp_site.content.citation_rule import project_report
+
+    try:
+        cfg = load_config(config_file=str(args.config))
+    except (ConfigurationError, Abort) as exc:
+        print(f"{args.config}: de instellingen kloppen niet: {exc}", file=sys.stderr)
+        return 1
+    options = cfg.plugins["snp"].config
+    print(project_report(Path(cfg.docs_dir), Path(cfg.config_file_path).parent, options.layout(), options.citations))
+    return 0
 
 
 def _nieuw(args: argparse.Namespace) -> int:
@@ -252,7 +267,17 @@ def parser() -> argparse.ArgumentParser:
                                      "de build. Schrijft niets in site/. Geeft 0 terug als alles klopt, "
                                      "anders 1.")
     _config_option(ctl)
+    ctl.add_argument("--publiceren", action="store_true",
+                     help="controleer ook wat nodig is voordat de site openbaar wordt (een contactadres "
+                          "in de instelling contact); de publicatie in CI draait dit")
     ctl.set_defaults(run=_controleer)
+    ond = sub.add_parser("onderbouwing", help="toon per pagina welke alinea's een bron hebben",
+                         description="Telt per pagina die de regel uit docs/onderbouwing.md dekt hoeveel "
+                                     "alinea's een bron ([[bron ...]]) hebben, en noemt de feitelijke "
+                                     "alinea's zonder bron met bestand, regel en de eerste woorden. "
+                                     "Een overzicht: geeft altijd 0 terug.")
+    _config_option(ond)
+    ond.set_defaults(run=_onderbouwing)
     new = sub.add_parser("nieuw", help="maak een nieuw nieuwsbericht",
                          description="Maakt content/nieuws/<datum>-<titel>.md met de verplichte velden en "
                                      "een plek voor de tekst, en toont het pad. Overschrijft nooit een "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from snp_site.content.citation_rule import DEFAULT_PAGES
 from snp_site.content.loader import Layout
 
 
@@ -15,6 +16,23 @@ class ToolkitConfig(base.Config):
     title = c.Optional(c.Type(str))
     """Defaults to 'Toolkit <site_name>'."""
     version = c.Optional(c.Type(str))
+
+
+class CitationsConfig(base.Config):
+    """The citation rule (docs/onderbouwing.md), checked in strict builds once `enforce` is on: off by
+    default, so an initiative without sources of its own is not forced to cite."""
+
+    enforce = c.Type(bool, default=False)
+    pages = c.ListOfItems(c.Type(str), default=list(DEFAULT_PAGES))
+    """Patterns of the pages the rule covers, relative to content/ (methodiek/*)."""
+
+
+class ContactConfig(base.Config):
+    """The contact route the [[contact]] code shows (snp_site.contact); empty until the editors fill it in."""
+
+    organisation = c.Optional(c.Type(str))
+    email = c.Optional(c.Type(str))
+    form = c.Optional(c.Type(str))
 
 
 class SnpConfig(base.Config):
@@ -28,6 +46,8 @@ class SnpConfig(base.Config):
     adoption_page = c.Type(str, default="gemeenten.md")
     """The page that gets the overview of gemeenten from the adoption file."""
     toolkit = c.SubConfig(ToolkitConfig)
+    citations = c.SubConfig(CitationsConfig)
+    contact = c.SubConfig(ContactConfig)
 
     def layout(self) -> Layout:
         return Layout(self.news_dir, self.partners_dir, tuple(self.chapter_dirs), self.data_dir,

@@ -21,10 +21,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from snp_site import documents, headers, images, markup, preview, publish, slim
+from snp_site import contact, documents, headers, images, markup, preview, publish, slim
 from snp_site.cache import Cache
 from snp_site.config import SnpConfig
-from snp_site.content import checks, facts, lint
+from snp_site.content import checks, citation_rule, facts, lint
 from snp_site.content.models import Page
 from snp_site.content.loader import Loaded, load, walk
 from snp_site.content.refs import replace_tags
@@ -74,6 +74,9 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         """Started with every build (not while serving), for a toolkit the cache does not have."""
         self.toolkit: Pending | None = None
         """A toolkit still being made while MkDocs writes the pages; finished in on_post_build."""
+        self.publishing = False
+        """Set by `snp controleer --publiceren`: then an empty contact route is an error."""
+        self.contact = contact.Contact()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -118,6 +121,17 @@ class SnpPlugin(BasePlugin[SnpConfig]):
                        checks.duplicate_urls(urls, prefix) +
                        facts.check_facts(pages, self.loaded.content.figures,
                                          facts.data_files(docs_dir, prefix, layout.data_dir)))
+        self.contact = contact.Contact.from_config(self.config.contact)
+        self.errors += contact.setting_errors(self.contact)
+        if self.publishing:
+            self.errors += contact.publishing_errors(self.contact)
+        gemeenten = self.news.adoption.gemeenten if self.news.adoption else {}
+        uncited = citation_rule.enforced(pages.values(), self.loaded.content, gemeenten, self.config.citations)
+        if config.strict:
+            self.errors += uncited
+        else:  # a draft being previewed: say it, don't block it
+            for error in uncited:
+                log.warning(error.format())
         # Data files and source entries feed pages; they are not published themselves.
         for file in list(files):
             if file.src_uri.startswith((layout.data_dir + "/", layout.sources_dir + "/")):
@@ -152,7 +166,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         page.meta["revision_date"] = "Laatst gewijzigd op " + last_changed(model.meta.get("updated")).dutch()
         if self.urls is None:
             self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
-        context = CodeContext(self.loaded.content, page.file.url, self.urls)
+        context = CodeContext(self.loaded.content, page.file.url, self.urls, self.contact)
         markdown = replace_tags(markdown, lambda name, args: render_code(name, args, context))
         if page.file.src_uri == self.loaded.content.sources_page:
             markdown += sources_listing.page_markdown(self.loaded.content, context.link_to_page)

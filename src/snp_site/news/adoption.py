@@ -1,7 +1,8 @@
 """The adoption data file (content/data/gemeenten.yml): which gemeente works with SNP or prepares it.
 
 Each gemeente names its status and the news item (by slug) that says so; the date and the link on
-the overview come from that item, so nothing is typed twice:
+the overview come from that item, so nothing is typed twice, and the overview says when each
+status was true instead of presenting it as today's:
 
     Tilburg:
       status: bereidt-voor
@@ -17,6 +18,7 @@ from snp_site.content.models import NewsItem
 from snp_site.content.schema import suggest, type_name
 from snp_site.content.source import decode
 from snp_site.content.yamlsafe import load_yaml
+from snp_site.dates import PartialDate
 from snp_site.errors import ContentError
 
 STATUSES = {
@@ -37,6 +39,12 @@ class Adoption:
     @property
     def label(self) -> str:
         return STATUSES[self.status]
+
+    @property
+    def as_of(self) -> PartialDate:
+        """When the status was true, as far as the sources go: the date of its news item, as precise
+        as that item is (a month-only item gives a month, never a made-up day)."""
+        return self.item.date
 
 
 @dataclass

@@ -179,4 +179,5 @@ class NewsView:
     def adoption(self, row: adoption.Adoption) -> dict[str, Any]:
         label = self.label_index.get(("gemeente", row.gemeente))
         return {"gemeente": row.gemeente, "status": row.status, "label": row.label, "bericht": self.item(row.item),
+                "datum": row.as_of.dutch(), "iso": row.as_of.iso(),
                 "alle": label and self.stage.urls[label.src_uri(self.stage.layout.news_dir)]}
