@@ -57,9 +57,14 @@ def pages(project: Path) -> list[str]:
     return urls
 
 
-BUILD_MADE = ".snp-downloads, .snp-download, .snp-schatting, .snp-grafiek desc"
+BUILD_MADE = (".snp-downloads, .snp-download, .snp-schatting, .snp-grafiek desc, "
+              "sup[id^='fnref'][id*=':bron-'], .footnote li[id^='fn:bron-'], dl.snp-bron, h2:has(+ dl.snp-bron)")
 """Numbers the build writes itself, not an editor: file sizes of downloads, the estimate (table and form) and
-a chart's text alternative, all computed from the data file or its limits (tests/test_charts.py checks them)."""
+a chart's text alternative, all computed from the data file or its limits (tests/test_charts.py checks them);
+the citation notes (their numbers in the text too, a repeated one as fnref2:) and the list on the Bronnen
+page (each entry's heading and data), written from the entries in content/bronnen/: a place such as
+'alinea 11' or 'artikel 28', a date, a reference number, and quoted words the build checked against the
+source's index."""
 
 
 def nav_files(node: object) -> list[str]:
