@@ -130,8 +130,9 @@ def _missed(key: str, quote: list[tuple[str, str]], miss: fingerprint.Missed) ->
                 f"{miss.second}.",
                 "Citeer uit één alinea: kort het citaat in, of zet achter de zin twee bronvermeldingen.")
     if miss.kind == "volgorde":
+        where = "" if miss.leaves_at == 0 else f" (vanaf woord {miss.leaves_at + 1}, \"{word}\")"
         return Problem("bron-volgorde", f"de woorden van het citaat uit '{key}' staan in alinea {miss.nearest} "
-                "van de bron, maar niet in deze volgorde.",
+                f"van de bron, maar niet in deze volgorde{where}.",
                 "Neem de woorden over in de volgorde van de bron; een eigen formulering zet u buiten "
                 "de aanhalingstekens.")
     where = "al vanaf het eerste woord" if miss.leaves_at == 0 else f"vanaf woord {miss.leaves_at + 1}"
