@@ -212,9 +212,11 @@ says nothing to a screen reader)."""
 
 
 def configure_markdown(config) -> None:
-    """Notes need the footnotes extension: switch it on, with Dutch link texts unless set."""
-    if "footnotes" not in config.markdown_extensions:
-        config.markdown_extensions.append("footnotes")
+    """Notes need the footnotes extension (and attr_list for the ids of their heading and of the
+    sources on the Bronnen page): switch them on, with Dutch link texts unless set."""
+    for extension in ("attr_list", "footnotes"):
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
     options = config.mdx_configs.setdefault("footnotes", {})
     for name, value in FOOTNOTES.items():
         options.setdefault(name, value)

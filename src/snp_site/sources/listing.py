@@ -69,7 +69,7 @@ def page_markdown(content: Content, link_to_page) -> str:
         if figures.get(entry.key):
             rows.append(("Cijfers uit deze bron", "; ".join(figures[entry.key])))
         title = _MARKDOWN_SPECIAL.sub(r"\\\1", entry.label())
-        parts.append(f"## {title} {{#{entry.anchor}}}\n\n{_dl(rows)}")
+        parts.append(f"## {title} {{#{entry.anchor} .snp-bron-kop}}\n\n{_dl(rows)}")
     return "\n\n" + "\n\n".join(parts) + "\n" if parts else ""
 
 
