@@ -14,6 +14,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import pikepdf
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -247,6 +248,12 @@ def test_the_toolkit_has_the_notes_and_ends_with_the_sources(cited: Path) -> Non
     tail = " ".join([p for p in pages if p.strip()][-1].split())
     assert tail.startswith("Bronnen") or "Bronnen De noten in deze toolkit" in last
     assert "Kenmerk PROEF-1" in text and "Proefwet" in tail
+    with pikepdf.open(pdf) as document, document.open_outline() as tree:
+        titles = [item.title for item in tree.root]
+        links = [str(annot.get("/Dest", "")) for page in document.pages for annot in page.get("/Annots", [])]
+    assert titles[-1] == "Bronnen", titles
+    # The note's link to the source goes to the list inside the PDF, not to the web page.
+    assert any("bronnenlijst--proefbron" in link for link in links), links
 
 
 def test_the_documents_leave_the_notes_out_cleanly(cited: Path) -> None:
