@@ -21,6 +21,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
+from snp_site.content.kinds import NEWS
 from snp_site.errors import ContentError, ContentErrors, summary
 from snp_site.codes.schatting import MAX_INHABITANTS, parse_inhabitants
 from snp_site.numbers import dutch_number
@@ -187,7 +188,7 @@ def _nieuw(args: argparse.Namespace) -> int:
     if cfg is None:
         return 1
     root = Path(cfg.config_file_path).parent
-    news_dir = Path(cfg.docs_dir) / cfg.plugins["snp"].config.news_dir
+    news_dir = Path(cfg.docs_dir) / NEWS.folder
     try:
         path = create(news_dir, args.titel, args.datum)
     except ScaffoldProblem as exc:
@@ -198,13 +199,14 @@ def _nieuw(args: argparse.Namespace) -> int:
 
 
 def _bron_toevoegen(args: argparse.Namespace) -> int:
+    from snp_site.content.kinds import SOURCES_DIR
     from snp_site.sources.add import AddProblem, add
 
     cfg = _settings(args.config)
     if cfg is None:
         return 1
     root = Path(cfg.config_file_path).parent
-    folder = Path(cfg.docs_dir) / cfg.plugins["snp"].config.sources_dir
+    folder = Path(cfg.docs_dir) / SOURCES_DIR
     try:
         added = add(folder, args.sleutel, args.bestand)
     except AddProblem as exc:
