@@ -18,8 +18,11 @@ from pathlib import Path
 
 from mkdocs.commands import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.utils.yaml import yaml_load
 
+from snp_site.content.kinds import NEWS
 from snp_site.errors import ContentError, ContentErrors, summary
 from snp_site.codes.schatting import MAX_INHABITANTS, parse_inhabitants
 from snp_site.numbers import dutch_number
@@ -45,16 +48,16 @@ def check(config_file: Path, publishing: bool = False) -> tuple[list[ContentErro
     mkdocs_log.addHandler(collect)
     propagate, mkdocs_log.propagate = mkdocs_log.propagate, False
     try:
-        cfg = load_config(config_file=str(config_file), strict=True)
+        extra = {"plugins": _with_options(config_file, {"publiceren": True})} if publishing else {}
+        cfg = load_config(config_file=str(config_file), strict=True, **extra)
         with tempfile.TemporaryDirectory(prefix="snp-controle-") as tmp:
             cfg.site_dir = str(Path(tmp) / "site")
             plugin = cfg.plugins["snp"]
-            plugin.publishing = publishing
             try:
                 build.build(cfg)
             except Abort:
                 pass
-        errors = ContentErrors(getattr(plugin, "errors", [])).errors
+        errors = ContentErrors(_errors_of(plugin)).errors
         ours = {id(r) for r in collect.records if r.getMessage().startswith("De site is niet gebouwd")}
         others = [r.getMessage() for r in collect.records
                   if id(r) not in ours and r.name != "mkdocs.plugins.snp"]
@@ -76,10 +79,9 @@ def make_toolkit(config_file: Path, gemeente: str, output: Path | None,
     """Build the site into a throwaway folder with the municipality filled in (and, with a number of
     inhabitants, its estimate); keep the PDF and the editable documents (DOCX, ODT), named after the
     municipality, beside each other."""
-    cfg = load_config(config_file=str(config_file), strict=True)
+    options = {"gemeente": gemeente.strip(), "inwoners": inhabitants}
+    cfg = load_config(config_file=str(config_file), strict=True, plugins=_with_options(config_file, options))
     plugin = cfg.plugins["snp"]
-    plugin.gemeente = gemeente.strip()
-    plugin.inhabitants = inhabitants
     name = Path(plugin.config.toolkit.file)
     target = output or Path(f"{name.stem}-{_slug(gemeente)}{name.suffix}")
     with tempfile.TemporaryDirectory(prefix="snp-toolkit-") as tmp:
@@ -89,8 +91,8 @@ def make_toolkit(config_file: Path, gemeente: str, output: Path | None,
         try:
             build.build(cfg)
         except Abort:
-            if getattr(plugin, "errors", None):
-                raise ContentErrors(plugin.errors) from None
+            if _errors_of(plugin):
+                raise ContentErrors(_errors_of(plugin)) from None
             raise
         finally:
             mkdocs_log.propagate = propagate
@@ -102,6 +104,23 @@ def make_toolkit(config_file: Path, gemeente: str, output: Path | None,
                 shutil.copyfile(document, copy)
                 written.append(copy)
     return written
+
+
+def _with_options(config_file: Path, options: dict[str, object]) -> list[object] | dict[str, object]:
+    """The settings file's plugins with these options added to ours: handed to load_config like
+    any setting given on the command line, and validated by MkDocs with the rest."""
+    with open(config_file, "rb") as fd:
+        plugins = (yaml_load(fd) or {}).get("plugins", [])
+    if isinstance(plugins, dict):
+        return {**plugins, "snp": {**(plugins.get("snp") or {}), **options}}
+    return [{"snp": {**(entry["snp"] or {}), **options}} if isinstance(entry, dict) and "snp" in entry
+            else {"snp": dict(options)} if entry == "snp" else entry for entry in plugins]
+
+
+def _errors_of(plugin: object) -> list[ContentError]:
+    """The errors of the build the plugin last ran (none when it never got to make one)."""
+    build = getattr(plugin, "build", None)
+    return build.errors if build is not None else []
 
 
 def _slug(text: str) -> str:
@@ -156,36 +175,34 @@ def _controleer(args: argparse.Namespace) -> int:
     return 0
 
 
-def _settings(config_file: Path):
-    """The project's settings, or None after printing why they cannot be read."""
+def _settings(args: argparse.Namespace) -> MkDocsConfig | None:
+    """mkdocs.yml read without building, or None after saying in Dutch why it cannot be read."""
     try:
-        return load_config(config_file=str(config_file))
+        return load_config(config_file=str(args.config))
     except (ConfigurationError, Abort) as exc:
-        print(f"{config_file}: de instellingen kloppen niet: {exc}", file=sys.stderr)
+        print(f"{args.config}: de instellingen kloppen niet: {exc}", file=sys.stderr)
         return None
 
 
 def _onderbouwing(args: argparse.Namespace) -> int:
     from snp_site.content.citation_rule import project_report
 
-    try:
-        cfg = load_config(config_file=str(args.config))
-    except (ConfigurationError, Abort) as exc:
-        print(f"{args.config}: de instellingen kloppen niet: {exc}", file=sys.stderr)
+    cfg = _settings(args)
+    if cfg is None:
         return 1
     options = cfg.plugins["snp"].config
-    print(project_report(Path(cfg.docs_dir), Path(cfg.config_file_path).parent, options.layout(), options.citations))
+    print(project_report(Path(cfg.docs_dir), Path(cfg.config_file_path).parent, options.citations))
     return 0
 
 
 def _nieuw(args: argparse.Namespace) -> int:
     from snp_site.news.scaffold import ScaffoldProblem, create
 
-    cfg = _settings(args.config)
+    cfg = _settings(args)
     if cfg is None:
         return 1
     root = Path(cfg.config_file_path).parent
-    news_dir = Path(cfg.docs_dir) / cfg.plugins["snp"].config.news_dir
+    news_dir = Path(cfg.docs_dir) / NEWS.folder
     try:
         path = create(news_dir, args.titel, args.datum)
     except ScaffoldProblem as exc:
@@ -196,13 +213,14 @@ def _nieuw(args: argparse.Namespace) -> int:
 
 
 def _bron_toevoegen(args: argparse.Namespace) -> int:
+    from snp_site.content.kinds import SOURCES_DIR
     from snp_site.sources.add import AddProblem, add
 
-    cfg = _settings(args.config)
+    cfg = _settings(args)
     if cfg is None:
         return 1
     root = Path(cfg.config_file_path).parent
-    folder = Path(cfg.docs_dir) / cfg.plugins["snp"].config.sources_dir
+    folder = Path(cfg.docs_dir) / SOURCES_DIR
     try:
         added = add(folder, args.sleutel, args.bestand)
     except AddProblem as exc:

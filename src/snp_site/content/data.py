@@ -7,7 +7,9 @@ A figure file maps names to a value and its source:
       label: brieven verstuurd
       bron: Kamerbrief 23 juni 2017 (2017-0000104182), blz. 1
 
-Pages refer to it as [[cijfer pilot.brieven]] when the file is pilot.yml.
+Pages refer to it as [[cijfer pilot.brieven]] when the file is pilot.yml. `bron` may instead be the
+key of an entry in content/bronnen/, with `citaat:` the words (or, for a law, the place) it rests
+on; snp_site.sources.cite checks those once the sources are loaded.
 """
 
 from __future__ import annotations

@@ -130,8 +130,9 @@ def _missed(key: str, quote: list[tuple[str, str]], miss: fingerprint.Missed) ->
                 f"{miss.second}.",
                 "Citeer uit één alinea: kort het citaat in, of zet achter de zin twee bronvermeldingen.")
     if miss.kind == "volgorde":
+        where = "" if miss.leaves_at == 0 else f" (vanaf woord {miss.leaves_at + 1}, \"{word}\")"
         return Problem("bron-volgorde", f"de woorden van het citaat uit '{key}' staan in alinea {miss.nearest} "
-                "van de bron, maar niet in deze volgorde.",
+                f"van de bron, maar niet in deze volgorde{where}.",
                 "Neem de woorden over in de volgorde van de bron; een eigen formulering zet u buiten "
                 "de aanhalingstekens.")
     where = "al vanaf het eerste woord" if miss.leaves_at == 0 else f"vanaf woord {miss.leaves_at + 1}"
@@ -211,9 +212,11 @@ says nothing to a screen reader)."""
 
 
 def configure_markdown(config) -> None:
-    """Notes need the footnotes extension: switch it on, with Dutch link texts unless set."""
-    if "footnotes" not in config.markdown_extensions:
-        config.markdown_extensions.append("footnotes")
+    """Notes need the footnotes extension (and attr_list for the ids of their heading and of the
+    sources on the Bronnen page): switch them on, with Dutch link texts unless set."""
+    for extension in ("attr_list", "footnotes"):
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
     options = config.mdx_configs.setdefault("footnotes", {})
     for name, value in FOOTNOTES.items():
         options.setdefault(name, value)

@@ -184,11 +184,11 @@ def match(index: Index, quote: list[str]) -> Found | Missed:
     scored = [(3 * len(wanted_set & set(p.runs)) + len(bag & p.bag), -p.number) for p in index.paragraphs]
     score, minus_number = max(scored, default=(0, 0))
     nearest = -minus_number if score else None
-    if best:
-        return Missed("afwijking", best + 2, nearest)
     if nearest is None:
         return Missed("afwijking", 0, None)
-    # Not even the first three words follow one another: point at the first word the nearest
-    # paragraph lacks, or, when it has them all, say that the order is not the source's.
+    # A word the nearest paragraph lacks makes it a different text; with every word there, only
+    # the order differs. Where it leaves: after the longest run that follows the source from the
+    # first word, else at the first word the paragraph lacks.
     lacking = [i for i, w in enumerate(quote) if word_hash(w) not in by_number[nearest].bag]
-    return Missed("afwijking", lacking[0], nearest) if lacking else Missed("volgorde", 0, nearest)
+    leaves = best + 2 if best else (lacking[0] if lacking else 0)
+    return Missed("afwijking" if lacking else "volgorde", leaves, nearest)

@@ -18,14 +18,16 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!>])")
 
 
 def ordered(content: Content) -> list[SourceEntry]:
-    """Alphabetical by how a note names them, so a reader finds a source where they expect it."""
-    return sorted(content.sources.values(), key=lambda e: (e.label().casefold(), e.key))
+    """The pilot's own documents (those with an index) first, then laws and guidelines; each group
+    alphabetical by how a note names them, so a reader finds a source where they expect it."""
+    return sorted(content.sources.values(), key=lambda e: (e.index is None, e.label().casefold(), e.key))
 
 
 def _rows(entry: SourceEntry) -> list[tuple[str, str]]:
-    """(term, HTML) of the data an entry has; nothing is shown for a field it lacks."""
+    """(term, HTML) of the data an entry has; nothing is shown for a field it lacks (kind and title
+    are the heading above)."""
     rows = [(term, escape(value)) for term, value in (
-        ("Soort", entry.soort), ("Titel", entry.titel), ("Auteur", entry.auteur), ("Datum", entry.datum),
+        ("Auteur", entry.auteur), ("Datum", entry.datum),
         ("Uitgever", entry.uitgever), ("Kenmerk", entry.kenmerk)) if value]
     if entry.adres:
         rows.append(("Adres", f'<a href="{escape(entry.adres)}">{escape(entry.adres)}</a>'))
@@ -69,7 +71,7 @@ def page_markdown(content: Content, link_to_page) -> str:
         if figures.get(entry.key):
             rows.append(("Cijfers uit deze bron", "; ".join(figures[entry.key])))
         title = _MARKDOWN_SPECIAL.sub(r"\\\1", entry.label())
-        parts.append(f"## {title} {{#{entry.anchor}}}\n\n{_dl(rows)}")
+        parts.append(f"## {title} {{#{entry.anchor} .snp-bron-kop}}\n\n{_dl(rows)}")
     return "\n\n" + "\n\n".join(parts) + "\n" if parts else ""
 
 
