@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mkdocs.commands import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from snp_site.errors import ContentError, ContentErrors, summary
@@ -156,13 +157,20 @@ def _controleer(args: argparse.Namespace) -> int:
     return 0
 
 
+def _settings(args: argparse.Namespace) -> MkDocsConfig | None:
+    """mkdocs.yml read without building, or None after saying in Dutch why it cannot be read."""
+    try:
+        return load_config(config_file=str(args.config))
+    except (ConfigurationError, Abort) as exc:
+        print(f"{args.config}: de instellingen kloppen niet: {exc}", file=sys.stderr)
+        return None
+
+
 def _onderbouwing(args: argparse.Namespace) -> int:
     from snp_site.content.citation_rule import project_report
 
-    try:
-        cfg = load_config(config_file=str(args.config))
-    except (ConfigurationError, Abort) as exc:
-        print(f"{args.config}: de instellingen kloppen niet: {exc}", file=sys.stderr)
+    cfg = _settings(args)
+    if cfg is None:
         return 1
     options = cfg.plugins["snp"].config
     print(project_report(Path(cfg.docs_dir), Path(cfg.config_file_path).parent, options.layout(), options.citations))
@@ -172,10 +180,8 @@ def _onderbouwing(args: argparse.Namespace) -> int:
 def _nieuw(args: argparse.Namespace) -> int:
     from snp_site.news.scaffold import ScaffoldProblem, create
 
-    try:
-        cfg = load_config(config_file=str(args.config))
-    except (ConfigurationError, Abort) as exc:
-        print(f"{args.config}: de instellingen kloppen niet: {exc}", file=sys.stderr)
+    cfg = _settings(args)
+    if cfg is None:
         return 1
     root = Path(cfg.config_file_path).parent
     news_dir = Path(cfg.docs_dir) / cfg.plugins["snp"].config.news_dir
