@@ -46,6 +46,12 @@ class SnpConfig(base.Config):
     toolkit = c.SubConfig(ToolkitConfig)
     citations = c.SubConfig(CitationsConfig)
     contact = c.SubConfig(ContactConfig)
+    gemeente = c.Optional(c.Type(str))
+    """A municipality filled in to the toolkit and the documents (`snp toolkit --gemeente` sets it)."""
+    inwoners = c.Optional(c.Type(int))
+    """With it the toolkit carries the estimate for that number (`snp toolkit --inwoners` sets it)."""
+    publiceren = c.Type(bool, default=False)
+    """A publishing build (`snp controleer --publiceren` sets it): an empty contact route is then an error."""
 
     def layout(self) -> Layout:
         return Layout(self.news_dir, self.partners_dir, tuple(self.chapter_dirs), self.data_dir,

@@ -2,7 +2,8 @@
 
 A toegankelijkheidsverklaring without a way to report a problem is not valid, and no source gives
 an address, so the editors fill one in: an organisation and an e-mail address or a web form.
-The code [[contact]] (snp_site.codes.contact) shows that route on a page. A publishing build (`snp controleer --publiceren`) refuses an empty setting.
+The code [[contact]] (snp_site.codes.contact) shows that route on a page. A publishing build
+(`snp controleer --publiceren`) refuses an empty setting.
 """
 
 from __future__ import annotations
@@ -69,6 +70,13 @@ def setting_errors(contact: Contact) -> list[ContentError]:
         errors.append(err("contact-formulier", f"'{contact.form}' bij contact: form: is geen webadres.",
                           "Schrijf het volledige adres van het formulier, beginnend met https://."))
     return errors
+
+
+def read(options: Any, publishing: bool) -> tuple[Contact, list[ContentError]]:
+    """The route from the plugin's `contact` options, with its mistakes (and, when publishing, the
+    refusal of an empty one)."""
+    contact = Contact.from_config(options)
+    return contact, setting_errors(contact) + (publishing_errors(contact) if publishing else [])
 
 
 def publishing_errors(contact: Contact) -> list[ContentError]:

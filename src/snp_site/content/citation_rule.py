@@ -12,6 +12,7 @@ the `citations.pages` patterns of mkdocs.yml; advice pages (the handreiking) are
 from __future__ import annotations
 
 import fnmatch
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ from snp_site.content.loader import Layout
 from snp_site.content.models import Content, Page, Partner
 from snp_site.content.refs import code_flags, scan
 from snp_site.errors import ContentError
+
+log = logging.getLogger("mkdocs.plugins.snp.onderbouwing")
 
 CITATION = "bron"
 """The code that carries a citation: [[bron KEY "quoted words"]]."""
@@ -209,11 +212,18 @@ def names(content: Content, gemeenten: Iterable[str] = ()) -> Names:
     return Names(partner_names(content.partners.values()), tuple(sorted(labelled | set(gemeenten))))
 
 
-def enforced(pages: Iterable[Page], content: Content, gemeenten: Iterable[str], options: Any) -> list[ContentError]:
-    """The rule as the build runs it: nothing unless `citations.enforce` is on in mkdocs.yml."""
+def enforced(pages: Iterable[Page], content: Content, gemeenten: Iterable[str], options: Any,
+             strict: bool) -> list[ContentError]:
+    """The rule as the build runs it: nothing unless `citations.enforce` is on in mkdocs.yml; errors in
+    a strict build, warnings in any other (a draft being previewed is told, not blocked)."""
     if not options.enforce:
         return []
-    return check(pages, options.pages, names(content, gemeenten))
+    found = check(pages, options.pages, names(content, gemeenten))
+    if strict:
+        return found
+    for error in found:
+        log.warning(error.format())
+    return []
 
 
 def _count(n: int, noun: str) -> str:
