@@ -13,7 +13,7 @@ import pytest
 
 from helpers import BASE_SITE, FIXTURES, make_project, run, tool
 from snp_site.content import citation_rule
-from snp_site.content.models import Page, Partner
+from snp_site.content.models import Content, Page, Partner
 
 NAMES = citation_rule.Names(partners=("WijZ", "Impluz", "Samen Doen"), gemeenten=("Zwolle", "Tilburg"))
 
@@ -86,3 +86,16 @@ def test_report_lists_exactly_what_the_build_rule_refuses(tmp_path: Path) -> Non
     refused = [line.split(":")[0].split(", ")[1] for line in (case / "expected.txt").read_text().splitlines()
                if line.startswith("content/")]
     assert [line.split(":")[0].strip() for line in listed] == refused == ["regel 10"]
+
+
+@pytest.mark.parametrize(("enforce", "strict", "errors", "warnings"),
+                         [(False, True, 0, 0), (True, True, 1, 0), (True, False, 0, 1)])
+def test_the_build_refuses_only_when_enforced_and_strict(enforce: bool, strict: bool, errors: int, warnings: int,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
+    """Off: another initiative without sources is not forced. Not strict (a preview): a warning only."""
+    options = type("Options", (), {"enforce": enforce, "pages": citation_rule.DEFAULT_PAGES})()
+    content = Content(pages={"partners/wijz.md": page("Zwolle schreef een brief.")})
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.snp.onderbouwing"):
+        found = citation_rule.enforced(content.pages.values(), content, ["Zwolle"], options, strict)
+    assert len(found) == errors
+    assert len([r for r in caplog.records if "heeft geen bron" in r.getMessage()]) == warnings
