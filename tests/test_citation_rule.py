@@ -8,6 +8,7 @@ fixtures/invalid/alinea-zonder-bron; here the rule's parts and the report.
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -91,11 +92,19 @@ def test_report_lists_exactly_what_the_build_rule_refuses(tmp_path: Path) -> Non
 @pytest.mark.parametrize(("enforce", "strict", "errors", "warnings"),
                          [(False, True, 0, 0), (True, True, 1, 0), (True, False, 0, 1)])
 def test_the_build_refuses_only_when_enforced_and_strict(enforce: bool, strict: bool, errors: int, warnings: int,
-                                                         caplog: pytest.LogCaptureFixture) -> None:
+                                                         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """Off: another initiative without sources is not forced. Not strict (a preview): a warning only."""
-    options = type("Options", (), {"enforce": enforce, "pages": citation_rule.DEFAULT_PAGES})()
-    content = Content(pages={"partners/wijz.md": page("Zwolle schreef een brief.")})
+    content = Content(pages={"partners/wijz.md": page("In 2016 schreef de pilot een plan.")})
+    citations = SimpleNamespace(enforce=enforce, pages=citation_rule.DEFAULT_PAGES)
+    site = SimpleNamespace(pages=content.pages, content=content, docs_dir=tmp_path, prefix="content",
+                           options=SimpleNamespace(citations=citations), strict=strict)
     with caplog.at_level("WARNING", logger="mkdocs.plugins.snp.onderbouwing"):
-        found = citation_rule.enforced(content.pages.values(), content, ["Zwolle"], options, strict)
+        found = citation_rule.check_site(site)  # type: ignore[arg-type]
     assert len(found) == errors
     assert len([r for r in caplog.records if "heeft geen bron" in r.getMessage()]) == warnings
+
+
+def test_the_rule_is_one_of_the_builds_checks() -> None:
+    from snp_site.content.site import CHECKS
+
+    assert citation_rule.check_site in CHECKS

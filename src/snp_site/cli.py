@@ -22,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
+from snp_site.content.kinds import NEWS
 from snp_site.errors import ContentError, ContentErrors, summary
 from snp_site.codes.schatting import MAX_INHABITANTS, parse_inhabitants
 from snp_site.numbers import dutch_number
@@ -190,7 +191,7 @@ def _onderbouwing(args: argparse.Namespace) -> int:
     if cfg is None:
         return 1
     options = cfg.plugins["snp"].config
-    print(project_report(Path(cfg.docs_dir), Path(cfg.config_file_path).parent, options.layout(), options.citations))
+    print(project_report(Path(cfg.docs_dir), Path(cfg.config_file_path).parent, options.citations))
     return 0
 
 
@@ -201,7 +202,7 @@ def _nieuw(args: argparse.Namespace) -> int:
     if cfg is None:
         return 1
     root = Path(cfg.config_file_path).parent
-    news_dir = Path(cfg.docs_dir) / cfg.plugins["snp"].config.news_dir
+    news_dir = Path(cfg.docs_dir) / NEWS.folder
     try:
         path = create(news_dir, args.titel, args.datum)
     except ScaffoldProblem as exc:

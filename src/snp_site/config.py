@@ -1,4 +1,9 @@
-"""The plugin's options in mkdocs.yml: which folder of content/ holds which kind of page."""
+"""The plugin's options in mkdocs.yml: the toolkit, the citation rule, the contact route, and what
+`snp toolkit` and `snp controleer --publiceren` fill in.
+
+Which folder of content/ holds which kind of page is not an option: content/kinds.py is the one
+source of truth for the layout.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,6 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from snp_site.content.citation_rule import DEFAULT_PAGES
-from snp_site.content.loader import Layout
 
 
 class ToolkitConfig(base.Config):
@@ -36,13 +40,6 @@ class ContactConfig(base.Config):
 
 
 class SnpConfig(base.Config):
-    news_dir = c.Type(str, default=Layout.news_dir)
-    partners_dir = c.Type(str, default=Layout.partners_dir)
-    chapter_dirs = c.ListOfItems(c.Type(str), default=list(Layout.chapter_dirs))
-    data_dir = c.Type(str, default=Layout.data_dir)
-    adoption_file = c.Type(str, default=Layout.adoption_file)
-    adoption_page = c.Type(str, default="gemeenten.md")
-    """The page that gets the overview of gemeenten from the adoption file."""
     toolkit = c.SubConfig(ToolkitConfig)
     citations = c.SubConfig(CitationsConfig)
     contact = c.SubConfig(ContactConfig)
@@ -52,7 +49,3 @@ class SnpConfig(base.Config):
     """With it the toolkit carries the estimate for that number (`snp toolkit --inwoners` sets it)."""
     publiceren = c.Type(bool, default=False)
     """A publishing build (`snp controleer --publiceren` sets it): an empty contact route is then an error."""
-
-    def layout(self) -> Layout:
-        return Layout(self.news_dir, self.partners_dir, tuple(self.chapter_dirs), self.data_dir,
-                      self.adoption_file)

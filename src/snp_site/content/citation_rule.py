@@ -17,20 +17,24 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from snp_site.content.facts import DUTCH_DATES, visible_text
-from snp_site.content.loader import Layout
+from snp_site.content.kinds import ADOPTION_FILE, CHAPTER, NEWS, PARTNER
 from snp_site.content.models import Content, Page, Partner
 from snp_site.content.refs import code_flags, scan
 from snp_site.errors import ContentError
+
+if TYPE_CHECKING:
+    from snp_site.content.site import Site
 
 log = logging.getLogger("mkdocs.plugins.snp.onderbouwing")
 
 CITATION = "bron"
 """The code that carries a citation: [[bron KEY "quoted words"]]."""
 
-DEFAULT_PAGES = ["methodiek/*", "resultaten.md", "nieuws/*", "partners/*"]
+DEFAULT_PAGES = [f"{CHAPTER.folders[0]}/*", "resultaten.md", f"{NEWS.folder}/*", f"{PARTNER.folder}/*"]
+"""The methodiek, the results, the news and the partners; the handreiking (advice) is not covered."""
 
 _GENERIC = re.compile(r"^(?:stichting|gemeente|welzijnsorganisatie|vereniging|ministerie van)\s+", re.I)
 _STOP = {"en", "van", "de", "het", "voor", "in"}
@@ -212,14 +216,24 @@ def names(content: Content, gemeenten: Iterable[str] = ()) -> Names:
     return Names(partner_names(content.partners.values()), tuple(sorted(labelled | set(gemeenten))))
 
 
-def enforced(pages: Iterable[Page], content: Content, gemeenten: Iterable[str], options: Any,
-             strict: bool) -> list[ContentError]:
+def adopted_gemeenten(docs_dir: Path, prefix: str, content: Content) -> list[str]:
+    """Every gemeente the adoption file lists, valid entry or not."""
+    from snp_site.news import adoption
+
+    items = {i.slug: i for i in content.news}
+    adopted, _ = adoption.load(docs_dir / ADOPTION_FILE, f"{prefix}/{ADOPTION_FILE}", items, set(items))
+    return sorted(adopted.gemeenten) if adopted else []
+
+
+def check_site(site: Site) -> list[ContentError]:
     """The rule as the build runs it: nothing unless `citations.enforce` is on in mkdocs.yml; errors in
     a strict build, warnings in any other (a draft being previewed is told, not blocked)."""
-    if not options.enforce:
+    options = site.options.citations if site.options is not None else None
+    if options is None or not options.enforce:
         return []
-    found = check(pages, options.pages, names(content, gemeenten))
-    if strict:
+    found = check(site.pages.values(), options.pages,
+                  names(site.content, adopted_gemeenten(site.docs_dir, site.prefix, site.content)))
+    if site.strict:
         return found
     for error in found:
         log.warning(error.format())
@@ -257,18 +271,14 @@ def format_report(found: list[PageReport], patterns: Iterable[str], enforce: boo
     return "\n".join(lines)
 
 
-def project_report(docs_dir: Path, root: Path, layout: Layout, options: Any) -> str:
+def project_report(docs_dir: Path, root: Path, options: Any) -> str:
     """Load content/ as the build does (without building) and report on it."""
     from snp_site.content.loader import load
-    from snp_site.news import adoption
 
-    loaded = load(docs_dir, root, layout)
-    data = f"{layout.data_dir}/{layout.adoption_file}"
+    loaded = load(docs_dir, root)
     prefix = docs_dir.resolve().relative_to(root.resolve()).as_posix()
-    items = {i.slug: i for i in loaded.content.news}
-    adopted, _ = adoption.load(docs_dir / data, f"{prefix}/{data}", items, set(items))
     found = reports(loaded.bodies().values(), options.pages,
-                    names(loaded.content, adopted.gemeenten if adopted else ()))
+                    names(loaded.content, adopted_gemeenten(docs_dir, prefix, loaded.content)))
     text = format_report(found, options.pages, options.enforce)
     if loaded.errors:
         text += (f"\nLet op: de inhoud heeft ook {_count(len(loaded.errors), 'fout')}; "
