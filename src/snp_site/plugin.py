@@ -24,13 +24,14 @@ from mkdocs.utils import CountHandler
 from snp_site import documents, headers, images, markup, preview, publish, slim
 from snp_site.cache import Cache
 from snp_site.config import SnpConfig
-from snp_site.content import checks, facts, lint
-from snp_site.content.models import Page
+from snp_site.content import checks, editions, facts, lint
+from snp_site.content.models import NewsItem, Page
 from snp_site.content.loader import Loaded, load, walk
 from snp_site.content.refs import replace_tags
-from snp_site.dates import build_date, last_changed
+from snp_site.dates import build_date
 from snp_site.errors import ContentError, ContentErrors
 from snp_site.news.stage import NewsStage
+from snp_site.sharing.stage import SharingStage
 from snp_site.tags import TagContext, render_tag
 from snp_site.toolkit import Pending, download
 from snp_site.toolkit import site as toolkit_site
@@ -58,6 +59,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         self.urls: dict[str, str] | None = None
         self.warnings: CountHandler | None = None
         self.news: NewsStage | None = None
+        self.sharing: SharingStage | None = None
         self.nav: Navigation | None = None
         self.cache = Cache(None)
         self.media: dict[str, Path] = {}
@@ -117,6 +119,10 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         for file in list(files):
             if file.src_uri.startswith(layout.data_dir + "/"):
                 files.remove(file)
+        self.sharing, sharing_errors = SharingStage.prepare(config)
+        content = self.loaded.content
+        in_toolkit = sorted(uri for uri, page in content.pages.items() if getattr(page, "toolkit", False))
+        self.errors += sharing_errors + editions.check(content.editions, editions.fingerprint(content, in_toolkit))
         self.media = {f.dest_uri: Path(f.abs_src_path) for f in files.media_files()
                       if f.abs_src_path and not f.generated_by and Path(f.abs_src_path).is_relative_to(docs_dir)}
         if self.errors:  # this build makes no PDF: free the second core now
@@ -144,7 +150,9 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         if model is None:
             return markdown
         # Material shows meta.revision_date under the page; ours comes from front matter or the build.
-        page.meta["revision_date"] = "Laatst gewijzigd op " + last_changed(model.meta.get("updated")).dutch()
+        changed = self.sharing.date(page.file.src_uri, model.meta.get("updated"))
+        page.meta["revision_date"] = "Laatst gewijzigd op " + changed.dutch()
+        page.update_date = changed.iso()  # the sitemap's lastmod: the same date
         if self.urls is None:
             self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
         context = TagContext(self.loaded.content, page.file.url, self.urls)
@@ -152,8 +160,14 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_page_context(self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
-        assert self.news is not None
-        return {**context, **self.news.context(page.file.src_uri)}
+        assert self.news is not None and self.loaded is not None
+        model = self.loaded.content.pages.get(page.file.src_uri)
+        share = self.sharing.context(
+            title=(model.title if model else page.title) or config.site_name, description=page.meta.get("description") or config.site_description or "",
+            page_url=page.url, canonical=page.canonical_url,
+            modified=self.sharing.date(page.file.src_uri, model.meta.get("updated")) if model else None,
+            published=model.date if isinstance(model, NewsItem) else None)
+        return {**context, **self.news.context(page.file.src_uri), **share}
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
@@ -235,6 +249,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
             for ext, data in made.items():
                 (built / "downloads" / f"{stem}.{ext}").write_bytes(data)
         images.shrink_site_images(built, sorted(self.media), self.cache)
+        self.sharing.write(built, self.cache)
         slim.remove_source_maps(built)
         slim.keep_search_languages(built, _search_languages(config))
         headers.write_headers_file(built)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from snp_site import charts, estimate
-from snp_site.content import figures_tag
+from snp_site.content import editions, figures_tag
 from snp_site.content.models import Content
 
 Problem = tuple[str, str, str]
@@ -60,6 +60,7 @@ TAGS: dict[str, TagSpec] = {
     "schatting": TagSpec(estimate.check_estimate, estimate.render_estimate),
     # Left as written here: the toolkit stage fills it in once the PDF and its size exist.
     "download": TagSpec(_check_download, lambda args, context: "[[download toolkit]]"),
+    editions.TAG: TagSpec(editions.check_code, editions.render_code),
 }
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from snp_site.content import schema
+from snp_site.content import editions, schema
 from snp_site.content.files import UNREADABLE, check_files
 from snp_site.content.data import DATA_SUFFIXES, load_figure_file
 from snp_site.content.models import Chapter, Content, NewsItem, Page, Partner
@@ -84,6 +84,10 @@ def load(docs_dir: Path, display_root: Path, layout: Layout) -> Loaded:
         display = f"{prefix}/{src_uri}"
         if src_uri == f"{layout.data_dir}/{layout.adoption_file}":
             continue  # read by the news stage, with its own schema
+        if src_uri == f"{layout.data_dir}/{editions.FILE}":
+            loaded.content.editions, errors = editions.load(path, display)
+            loaded.errors += errors
+            continue
         if display in unreadable:
             loaded.broken.add(src_uri)
         elif src_uri.startswith(layout.data_dir + "/") and src_uri.endswith(DATA_SUFFIXES):

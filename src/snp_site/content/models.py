@@ -122,6 +122,8 @@ class Content:
     figures: dict[str, Figure] = field(default_factory=dict)
     broken_figures: set[str] = field(default_factory=set)
     """Figure keys that exist but are wrong ('stem.*' for an unreadable data file): already reported."""
+    editions: Any = None
+    """The toolkit's editions (snp_site.toolkit.editions.Editions) when content/data/edities.yml exists."""
 
     def figure_is_broken(self, key: str) -> bool:
         return key in self.broken_figures or key.split(".", 1)[0] + ".*" in self.broken_figures
