@@ -152,7 +152,10 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         # Material shows meta.revision_date under the page; ours comes from front matter or the build.
         changed = self.sharing.date(page.file.src_uri, model.meta.get("updated"))
         page.meta["revision_date"] = "Laatst gewijzigd op " + changed.dutch()
-        page.update_date = changed.iso()  # the sitemap's lastmod: the same date
+        # The sitemap's lastmod, as precise as the date is known (overrides/sitemap.xml); MkDocs itself
+        # needs a whole day in update_date (it dates sitemap.xml.gz with the newest).
+        page.meta["snp_lastmod"] = changed.iso()
+        page.update_date = changed.first_day().isoformat()
         if self.urls is None:
             self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
         context = TagContext(self.loaded.content, page.file.url, self.urls)

@@ -155,9 +155,10 @@ def check(editions: Editions | None, current: str) -> list[ContentError]:
         editions.path, latest.line, "toolkit-editie-verouderd",
         f"de hoofdstukken van de toolkit zijn veranderd sinds editie {latest.number} "
         f"(vingerafdruk nu {current}, bij editie {latest.number}: {latest.fingerprint or 'geen'}).",
-        f"Zet bovenaan een nieuwe editie {following}: met datum: (jaar en maand), hoofdstukken: {current} "
+        f'Zet bovenaan een nieuwe editie {following}: met datum: (jaar en maand), hoofdstukken: "{current}" '
+        
         f"en onder wijzigingen: wat er veranderd is. Is editie {latest.number} nog niet uitgegeven, "
-        f"zet dan bij editie {latest.number} hoofdstukken: {current} en vul de wijzigingen aan.")]
+        f'zet dan bij editie {latest.number} hoofdstukken: "{current}" en vul de wijzigingen aan.')]
 
 
 def check_code(args: list[str], content: Content) -> tuple[str, str, str] | None:
