@@ -25,15 +25,17 @@ from snp_site import documents, headers, images, markup, preview, publish, slim
 from snp_site.cache import Cache
 from snp_site.config import SnpConfig
 from snp_site.content import checks, editions, facts, lint
-from snp_site.content.models import NewsItem, Page
+from snp_site.content.models import Page
 from snp_site.content.loader import Loaded, load, walk
 from snp_site.content.refs import replace_tags
 from snp_site.dates import build_date
 from snp_site.errors import ContentError, ContentErrors
 from snp_site.news.stage import NewsStage
+from snp_site.codes import download
+from snp_site.codes.context import CodeContext
+from snp_site.codes.registry import render_code
 from snp_site.sharing.stage import SharingStage
-from snp_site.tags import TagContext, render_tag
-from snp_site.toolkit import Pending, download
+from snp_site.toolkit import Pending
 from snp_site.toolkit import site as toolkit_site
 from snp_site.toolkit.worker import Worker
 
@@ -120,9 +122,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
             if file.src_uri.startswith(layout.data_dir + "/"):
                 files.remove(file)
         self.sharing, sharing_errors = SharingStage.prepare(config)
-        content = self.loaded.content
-        in_toolkit = sorted(uri for uri, page in content.pages.items() if getattr(page, "toolkit", False))
-        self.errors += sharing_errors + editions.check(content.editions, editions.fingerprint(content, in_toolkit))
+        self.errors += sharing_errors + editions.check(self.loaded.content)
         self.media = {f.dest_uri: Path(f.abs_src_path) for f in files.media_files()
                       if f.abs_src_path and not f.generated_by and Path(f.abs_src_path).is_relative_to(docs_dir)}
         if self.errors:  # this build makes no PDF: free the second core now
@@ -149,27 +149,16 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         page.meta.update(self.news.meta(page.file.src_uri))
         if model is None:
             return markdown
-        # Material shows meta.revision_date under the page; ours comes from front matter or the build.
-        changed = self.sharing.date(page.file.src_uri, model.meta.get("updated"))
-        page.meta["revision_date"] = "Laatst gewijzigd op " + changed.dutch()
-        # The sitemap's lastmod, as precise as the date is known (overrides/sitemap.xml); MkDocs itself
-        # needs a whole day in update_date (it dates sitemap.xml.gz with the newest).
-        page.meta["snp_lastmod"] = changed.iso()
-        page.update_date = changed.first_day().isoformat()
+        self.sharing.date_page(page, model)
         if self.urls is None:
             self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
-        context = TagContext(self.loaded.content, page.file.url, self.urls)
-        return replace_tags(markdown, lambda name, args: render_tag(name, args, context))
+        context = CodeContext(self.loaded.content, page.file.url, self.urls)
+        return replace_tags(markdown, lambda name, args: render_code(name, args, context))
 
     def on_page_context(self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
         assert self.news is not None and self.loaded is not None
-        model = self.loaded.content.pages.get(page.file.src_uri)
-        share = self.sharing.context(
-            title=(model.title if model else page.title) or config.site_name, description=page.meta.get("description") or config.site_description or "",
-            page_url=page.url, canonical=page.canonical_url,
-            modified=self.sharing.date(page.file.src_uri, model.meta.get("updated")) if model else None,
-            published=model.date if isinstance(model, NewsItem) else None)
+        share = self.sharing.context(page, self.loaded.content.pages.get(page.file.src_uri), config)
         return {**context, **self.news.context(page.file.src_uri), **share}
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -191,7 +180,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
             return html
         stem = documents.file_stem(page.file.src_uri)
         self.documents[stem] = made
-        context = TagContext(self.loaded.content, page.file.url)
+        context = CodeContext(self.loaded.content, page.file.url)
         links = documents.download_links(label, stem, {k: len(v) for k, v in made.items()},
                                          context.link)
         head, found, rest = html.partition("</h1>")

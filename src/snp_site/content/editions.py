@@ -12,7 +12,7 @@ Editors keep one data file, content/data/edities.yml, newest edition on top:
 Markdown and the figures they can show). When the chapters change, the newest edition's
 fingerprint no longer matches and the build stops with the new value to write down: so a changed
 toolkit never goes out under an old edition number, and the page "Wat is er veranderd" (the code
-[[edities]]) and the colophon always list what changed. Without the file there are no editions.
+[[edities]], codes/edities.py) and the colophon always list what changed. Without the file there are no editions.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ from snp_site.errors import ContentError
 FILE = "edities.yml"
 """In the data folder beside the figure files, but read here, not as figures."""
 
-TAG = "edities"
 _FIELDS = ["datum", "hoofdstukken", "wijzigingen"]
 _PRINT_LENGTH = 12
 
@@ -143,10 +142,13 @@ def _edition(key: object, entry: object, doc: YamlDoc, display: str, errors: lis
     return Edition(key, date, tuple(c.strip() for c in changes), printed, line)
 
 
-def check(editions: Editions | None, current: str) -> list[ContentError]:
-    """An error when the chapters changed since the newest edition was written down."""
+def check(content: Content) -> list[ContentError]:
+    """An error when the toolkit's chapters changed since the newest edition was written down."""
+    editions = content.editions
     if editions is None:
         return []
+    current = fingerprint(content, sorted(uri for uri, page in content.pages.items()
+                                          if getattr(page, "toolkit", False)))
     latest = editions.latest
     if latest.fingerprint == current:
         return []
@@ -159,32 +161,3 @@ def check(editions: Editions | None, current: str) -> list[ContentError]:
         
         f"en onder wijzigingen: wat er veranderd is. Is editie {latest.number} nog niet uitgegeven, "
         f'zet dan bij editie {latest.number} hoofdstukken: "{current}" en vul de wijzigingen aan.')]
-
-
-def check_code(args: list[str], content: Content) -> tuple[str, str, str] | None:
-    """[[edities]] takes no arguments and needs the editions file."""
-    if args:
-        return ("edities-syntax", f"'[[{TAG} {' '.join(args)}]]' heeft geen woorden na {TAG} nodig.",
-                f"Schrijf [[{TAG}]] op een eigen regel.")
-    if content.editions is None:
-        return ("edities-ontbreken", f"[[{TAG}]] toont de edities van de toolkit, maar er is geen "
-                f"bestand data/{FILE}.", f"Maak content/data/{FILE} (zie docs/toolkit.md) of haal de "
-                "regel weg.")
-    return None
-
-
-def render_code(args: list[str], context: object) -> str:
-    """The editions as Markdown, newest first: a heading each (so they are in the page's table of
-    contents and have an anchor), with what changed as a list."""
-    editions = getattr(context, "content").editions
-    assert editions is not None
-    return "\n\n" + render_markdown(editions) + "\n\n"
-
-
-def render_markdown(editions: Editions) -> str:
-    blocks = []
-    for edition in editions.editions:
-        changes = "\n".join(f"- {change}" for change in edition.changes)
-        blocks.append(f"## Editie {edition.number} ({edition.date.dutch()}) {{: #editie-{edition.number} }}"
-                      f"\n\n{changes}")
-    return "\n\n".join(blocks)

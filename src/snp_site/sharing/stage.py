@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page as MkPage
 
 from snp_site.cache import Cache
+from snp_site.content.models import NewsItem, Page
 from snp_site.dates import PartialDate
 from snp_site.errors import ContentError
 from snp_site.sharing import cards, history
@@ -67,9 +69,27 @@ class SharingStage:
     def date(self, src_uri: str, updated: str | None) -> PartialDate:
         return history.page_date(updated, src_uri, self.commits)
 
-    def context(self, *, title: str, description: str, page_url: str, canonical: str | None,
-                modified: PartialDate | None, published: PartialDate | None) -> dict[str, Any]:
-        """What delen.html writes for one page: Open Graph, the card, and JSON-LD for a news item."""
+    def date_page(self, page: MkPage, model: Page) -> None:
+        """One date, two places: Material shows meta.revision_date under the page, and the sitemap's
+        lastmod (overrides/sitemap.xml) is as precise as the date is known. MkDocs itself needs a whole
+        day in update_date (it dates sitemap.xml.gz with the newest)."""
+        changed = self.date(page.file.src_uri, model.meta.get("updated"))
+        page.meta["revision_date"] = "Laatst gewijzigd op " + changed.dutch()
+        page.meta["snp_lastmod"] = changed.iso()
+        page.update_date = changed.first_day().isoformat()
+
+    def context(self, page: MkPage, model: Page | None, config: MkDocsConfig) -> dict[str, Any]:
+        """What delen.html writes for one page (a generated page has no model): Open Graph, the card,
+        and JSON-LD for a news item."""
+        return self._context(
+            title=(model.title if model else page.title) or config.site_name,
+            description=page.meta.get("description") or config.site_description or "",
+            page_url=page.url, canonical=page.canonical_url,
+            modified=self.date(page.file.src_uri, model.meta.get("updated")) if model else None,
+            published=model.date if isinstance(model, NewsItem) else None)
+
+    def _context(self, *, title: str, description: str, page_url: str, canonical: str | None,
+                 modified: PartialDate | None, published: PartialDate | None) -> dict[str, Any]:
         card = Card(f"{CARD_FOLDER}/{_card_name(page_url)}.png", title)
         image = self.site_url + card.path if self.site_url else None
         if image:
