@@ -28,9 +28,6 @@ from snp_site.content.yamlsafe import YamlDoc, load_yaml
 from snp_site.dates import DateProblem, PartialDate, parse_date
 from snp_site.errors import ContentError
 
-FILE = "edities.yml"
-"""In the data folder beside the figure files, but read here, not as figures."""
-
 _FIELDS = ["datum", "hoofdstukken", "wijzigingen"]
 _PRINT_LENGTH = 12
 
