@@ -94,6 +94,33 @@ def test_pages_are_found_and_match_the_sitemap(site: Site, report) -> None:
     report.add(site.name, "pagina's", len(site.pages))
 
 
+def test_every_preview_card_loads_and_is_1200_by_630(site: Site, js_page, report) -> None:
+    """Each page's og:image, read from its head with an independent parser, loads in Chromium from
+    the served site at the size the tags promise."""
+    from bs4 import BeautifulSoup
+
+    page, _ = js_page
+    site_url = re.search(r"^site_url:\s*(\S+)", (site.project / "mkdocs.yml").read_text(), re.M).group(1)
+    sitecheck.visit(page, site.served.url(""), interact=False)
+    problems, cards = [], set()
+    for rel in site.content_pages():
+        head = BeautifulSoup(site.html(rel), "html.parser").head
+        image = head.find("meta", property="og:image")
+        if image is None:
+            problems.append(f"{rel}: geen og:image")
+            continue
+        local = site.served.url(image["content"].removeprefix(site_url))
+        size = page.evaluate("""async (url) => {
+            const img = new Image(); img.src = url;
+            try { await img.decode(); } catch (e) { return null; }
+            return [img.naturalWidth, img.naturalHeight]; }""", local)
+        if size != [1200, 630]:
+            problems.append(f"{rel}: {image['content']} gaf {size}")
+        cards.add(image["content"])
+    assert not problems, "\n".join(problems)
+    report.add(site.name, "deelkaarten geladen (1200x630)", len(cards))
+
+
 def test_axe_finds_no_wcag21_aa_violation(site: Site, js_page, report) -> None:
     page, _ = js_page
     problems = []

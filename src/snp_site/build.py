@@ -23,6 +23,7 @@ from snp_site.content.loader import Loaded
 from snp_site.content.models import Page
 from snp_site.errors import ContentError
 from snp_site.news.stage import NewsStage
+from snp_site.sharing.stage import SharingStage
 from snp_site.toolkit import ToolkitRun
 from snp_site.toolkit.site import config_name
 
@@ -43,6 +44,8 @@ class Build:
     bodies: dict[str, Page] = field(default_factory=dict)
     """Every page whose body we parsed, valid or not, by src_uri."""
     news: NewsStage | None = None
+    sharing: SharingStage | None = None
+    """Page dates, link previews and their cards (sharing/stage.py)."""
     nav: Navigation | None = None
     errors: list[ContentError] = field(default_factory=list)
     anchor_checks: list[AnchorCheck] = field(default_factory=list)

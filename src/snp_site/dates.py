@@ -65,16 +65,6 @@ def parse_date(value: str) -> PartialDate:
     return PartialDate(year, month, day)
 
 
-def last_changed(updated: str | None) -> PartialDate:
-    """The 'laatst gewijzigd' date of a page: its front-matter date, else the build date.
-
-    Never from git history: a build must not depend on it."""
-    if updated:
-        return parse_date(updated)
-    day = build_date().date()
-    return PartialDate(day.year, day.month, day.day)
-
-
 def build_date() -> dt.datetime:
     """The moment a build stands for: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

@@ -7,6 +7,8 @@ page's DOCX and ODT documents with their download links.
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkPage
@@ -18,7 +20,7 @@ from snp_site.codes.registry import render_code
 from snp_site.content import checks
 from snp_site.content.models import Page
 from snp_site.content.refs import replace_tags
-from snp_site.dates import build_date, last_changed
+from snp_site.dates import build_date
 from snp_site.sources import cite
 from snp_site.sources import listing as sources_listing
 
@@ -46,8 +48,7 @@ def markdown(build: Build, text: str, page: MkPage, files: Files) -> str:
     page.meta.update(build.news.meta(page.file.src_uri))
     if model is None:
         return text
-    # Material shows meta.revision_date under the page; ours comes from front matter or the build.
-    page.meta["revision_date"] = "Laatst gewijzigd op " + last_changed(model.meta.get("updated")).dutch()
+    build.sharing.date_page(page, model)
     if build.urls is None:
         build.urls = {f.src_uri: f.url for f in files.documentation_pages()}
     context = CodeContext(build.loaded.content, page.file.url, build.urls, build.contact)
@@ -55,6 +56,13 @@ def markdown(build: Build, text: str, page: MkPage, files: Files) -> str:
     if page.file.src_uri == build.loaded.content.sources_page:
         text += sources_listing.page_markdown(build.loaded.content, context.link_to_page)
     return text + cite.page_notes(model.body, build.loaded.content, context.link_to_page)
+
+
+def context(build: Build, page: MkPage, config: MkDocsConfig) -> dict[str, Any]:
+    """What our templates read for this page: the news stage's view and the link preview."""
+    assert build.news is not None and build.sharing is not None and build.loaded is not None
+    model = build.loaded.content.pages.get(page.file.src_uri)
+    return {**build.news.context(page.file.src_uri), **build.sharing.context(page, model, config)}
 
 
 def html(build: Build, text: str, page: MkPage, config: MkDocsConfig, gemeente: str | None) -> str:

@@ -54,8 +54,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_page_context(self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
-        assert self._build.news is not None
-        return {**context, **self._build.news.context(page.file.src_uri)}
+        return {**context, **pages.context(self._build, page, config)}
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self._build.nav = nav

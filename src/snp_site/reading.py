@@ -20,6 +20,7 @@ from snp_site.content.kinds import DATA_DIR, SOURCES_DIR
 from snp_site.content.site import Site, run_checks
 from snp_site.content.loader import load, walk
 from snp_site.news.stage import NewsStage
+from snp_site.sharing.stage import SharingStage
 
 
 def read(build: Build, files: Files, config: MkDocsConfig, options: SnpConfig) -> Files:
@@ -34,7 +35,8 @@ def read(build: Build, files: Files, config: MkDocsConfig, options: SnpConfig) -
     urls = {f.src_uri: f.url for f in files.documentation_pages() if f.src_uri in all_files}
     site = Site(build.loaded, all_files, urls, docs_dir, prefix, options, config.strict)
     build.contact, contact_errors = contact.read(options.contact, options.publiceren)
-    build.errors = build.loaded.errors + build.news.errors + run_checks(site) + contact_errors
+    build.sharing, sharing_errors = SharingStage.prepare(config)
+    build.errors = build.loaded.errors + build.news.errors + run_checks(site) + contact_errors + sharing_errors
     build.anchor_checks = checks.anchor_checks(build.loaded.content, pages, all_files, build.loaded.broken)
     # Data files and source entries feed pages; they are not published themselves.
     for file in list(files):

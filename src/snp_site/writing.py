@@ -69,6 +69,7 @@ def after_writing(build: Build, config: MkDocsConfig, options: SnpConfig) -> Non
         for ext, data in made.items():
             (built / "downloads" / f"{stem}.{ext}").write_bytes(data)
     images.shrink_site_images(built, sorted(build.media), build.cache)
+    build.sharing.write(built, build.cache)
     slim.remove_source_maps(built)
     slim.keep_search_languages(built, _search_languages(config))
     headers.write_headers_file(built)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
-from snp_site.codes import bron, cijfer, contact, download, grafiek, schatting
+from snp_site.codes import bron, cijfer, contact, download, edities, grafiek, schatting
 from snp_site.codes.context import Check, CodeContext, Problem, Render
 from snp_site.codes.syntax import written
 
@@ -28,7 +28,7 @@ class Code:
 
 
 CODES: dict[str, Code] = {module.NAME: Code(module.check, module.render)
-                          for module in (cijfer, grafiek, schatting, download, bron, contact)}
+                          for module in (cijfer, grafiek, schatting, download, bron, contact, edities)}
 
 
 def check_code(name: str, args: list[str], content: Content) -> Problem | None:

@@ -20,6 +20,8 @@ from snp_site.errors import ContentError
 DATA_DIR = "data"
 """content/data/: the figures, read into the model and not published."""
 ADOPTION_FILE = f"{DATA_DIR}/gemeenten.yml"
+EDITIONS_FILE = f"{DATA_DIR}/edities.yml"
+"""The toolkit's editions; read by content/editions.py, not as figures."""
 """Which gemeenten took the approach over; read by the news stage (news/adoption.py), not as figures."""
 ADOPTION_PAGE = "gemeenten.md"
 """The page that gets the overview of gemeenten from the adoption file."""

@@ -10,10 +10,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from snp_site.content import schema
+from snp_site.content import editions, schema
 from snp_site.content.files import UNREADABLE, check_files
 from snp_site.content.data import DATA_SUFFIXES, load_figure_file
-from snp_site.content.kinds import (ADOPTION_FILE, DATA_DIR, NEWS, PARTNER, SOURCES_DIR, SOURCES_PAGE, PageKind,
+from snp_site.content.kinds import (ADOPTION_FILE, DATA_DIR, EDITIONS_FILE, NEWS, PARTNER, SOURCES_DIR, SOURCES_PAGE, PageKind,
                                    kind_of)
 from snp_site.content.models import Chapter, Content, Page
 from snp_site.content.source import Source, read_source
@@ -65,6 +65,9 @@ def load(docs_dir: Path, display_root: Path) -> Loaded:
             continue  # read above, as source entries
         if display in unreadable:
             loaded.broken.add(src_uri)
+        elif src_uri == EDITIONS_FILE:
+            loaded.content.editions, errors = editions.load(path, display)
+            loaded.errors += errors
         elif src_uri.startswith(DATA_DIR + "/") and src_uri.endswith(DATA_SUFFIXES):
             figures, bad, errors = load_figure_file(path, display)
             loaded.content.figures.update(figures)

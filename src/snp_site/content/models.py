@@ -130,6 +130,8 @@ class Content:
     """Keys of entries that exist but have errors: citations of them get no second message."""
     sources_page: str | None = None
     """src_uri of the Bronnen page that lists the sources, when it exists."""
+    editions: Any = None
+    """The toolkit's editions (snp_site.toolkit.editions.Editions) when content/data/edities.yml exists."""
 
     def figure_is_broken(self, key: str) -> bool:
         return key in self.broken_figures or key.split(".", 1)[0] + ".*" in self.broken_figures

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from pathlib import Path
 
-from snp_site.content import checks, citation_rule, facts, lint
+from snp_site.content import checks, citation_rule, editions, facts, lint
 from snp_site.content.kinds import DATA_DIR
 from snp_site.content.loader import Loaded
 from snp_site.content.models import Content, Page
@@ -65,10 +65,14 @@ def _figure_sources(site: Site) -> list[ContentError]:
     return cite.figure_source_errors(site.content)
 
 
+def _toolkit_edition(site: Site) -> list[ContentError]:
+    return editions.check(site.content)
+
+
 Check = Callable[[Site], list[ContentError]]
 
 CHECKS: list[Check] = [_links_and_codes, _style, _one_page_per_address, _facts, _figure_sources,
-                      citation_rule.check_site]
+                      citation_rule.check_site, _toolkit_edition]
 """Run in this order on every build; each returns its errors and changes nothing."""
 
 

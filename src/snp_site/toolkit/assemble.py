@@ -63,6 +63,10 @@ class Edition:
     """HTML of the list of sources the toolkit ends with (snp_site.sources.listing)."""
     sources_url: str = ""
     """Web address of the Bronnen page: notes that link there link to the list in the PDF instead."""
+    edition: str | None = None
+    """'editie 2, december 2026' when the initiative keeps editions (content/data/edities.yml)."""
+    changes: tuple[str, ...] = field(default_factory=tuple)
+    """What changed in that edition, for the colophon."""
 
 
 def chapter_id(src_uri: str) -> str:
@@ -72,12 +76,14 @@ def chapter_id(src_uri: str) -> str:
 
 def edition_from(content: Content, series: str, title: str, date_text: str, iso_date: str,
                  version: str | None, gemeente: str | None, sources_url: str = "") -> Edition:
-    """Colophon facts read from the content model: the sources of every figure, the partners, and
-    the list of sources."""
+    """Colophon facts read from the content model: the sources of every figure, the partners, the
+    list of sources, and the newest edition with what changed in it."""
     sources = tuple(sorted({figure_source_text(figure, content) for figure in content.figures.values()}))
     partners = tuple((p.name, p.role) for _, p in sorted(content.partners.items()))
+    latest = content.editions.latest if content.editions is not None else None
     return Edition(series, title, date_text, iso_date, version, gemeente, sources, partners,
-                   listing.toolkit_html(listing.ordered(content)), sources_url)
+                   listing.toolkit_html(listing.ordered(content)), sources_url,
+                   edition=latest.label() if latest else None, changes=latest.changes if latest else ())
 
 
 def document(chapters: list[ToolkitChapter], edition: Edition, estimate: EstimateTable | None = None) -> str:
@@ -91,6 +97,10 @@ def document(chapters: list[ToolkitChapter], edition: Edition, estimate: Estimat
             f'<meta name="dcterms.created" content="{e(edition.iso_date)}">'
             f'<meta name="dcterms.modified" content="{e(edition.iso_date)}">'
             f'<meta name="author" content="{e(edition.series)}">')
+    if edition.edition:
+        # WeasyPrint writes these into the PDF's Subject and Keywords: the edition travels with the file.
+        head += (f'<meta name="description" content="{e(edition.title)}, {e(edition.edition)}">'
+                 f'<meta name="keywords" content="{e(edition.edition)}">')
     return (f'<!DOCTYPE html>\n<html lang="nl"><head>{head}</head><body>\n'
             f"{_cover(edition)}\n{_colophon(edition)}\n{_contents(chapters, edition)}\n{bodies}\n"
             f"{edition.sources_list}\n</body></html>\n")
@@ -100,8 +110,9 @@ def _cover(ed: Edition) -> str:
     e = html.escape
     voor = f'<p class="omslag-gemeente">voor de gemeente {e(ed.gemeente)}</p>' if ed.gemeente else ""
     version = f"versie {e(ed.version)}, " if ed.version else ""
+    edition = f'<p class="omslag-editie">{e(ed.edition[0].upper() + ed.edition[1:])}</p>' if ed.edition else ""
     return (f'<section class="omslag"><p class="omslag-reeks">{e(ed.series)}</p>'
-            f'<h1 class="omslag-titel">{e(ed.title)}</h1>{voor}'
+            f'<h1 class="omslag-titel">{e(ed.title)}</h1>{voor}{edition}'
             f'<p class="omslag-uitgave">Uitgave: {version}{e(ed.date_text)}</p></section>')
 
 
@@ -110,6 +121,9 @@ def _colophon(ed: Edition) -> str:
     parts = ['<section class="colofon"><h2>Colofon</h2>',
              f"<p>{e(ed.title)}. Uitgave van {e(ed.date_text)}"
              + (f", versie {e(ed.version)}" if ed.version else "") + ".</p>"]
+    if ed.edition:
+        parts.append(f"<h3>Wat is er veranderd in {e(ed.edition)}</h3><ul>"
+                     + "".join(f"<li>{e(change)}</li>" for change in ed.changes) + "</ul>")
     if ed.partners:
         parts.append("<h3>Partners</h3><ul>" + "".join(
             f"<li><strong>{e(name)}</strong>: {e(role)}</li>" for name, role in ed.partners) + "</ul>")
