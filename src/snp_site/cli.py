@@ -20,6 +20,7 @@ from mkdocs.commands import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from snp_site import engine
 from snp_site.errors import ContentError, ContentErrors, summary
 from snp_site.estimate import MAX_INHABITANTS, parse_inhabitants
 from snp_site.content.models import dutch_number
@@ -39,7 +40,7 @@ class _Collect(logging.Handler):
 
 def check(config_file: Path) -> tuple[list[ContentError], list[str]]:
     """Run a full strict build into a temporary folder; return our errors and other warnings."""
-    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log = engine.root_logger()
     collect = _Collect()
     mkdocs_log.addHandler(collect)
     propagate, mkdocs_log.propagate = mkdocs_log.propagate, False
@@ -82,7 +83,7 @@ def make_toolkit(config_file: Path, gemeente: str, output: Path | None,
     target = output or Path(f"{name.stem}-{_slug(gemeente)}{name.suffix}")
     with tempfile.TemporaryDirectory(prefix="snp-toolkit-") as tmp:
         cfg.site_dir = str(Path(tmp) / "site")
-        mkdocs_log = logging.getLogger("mkdocs")
+        mkdocs_log = engine.root_logger()
         propagate, mkdocs_log.propagate = mkdocs_log.propagate, False
         try:
             build.build(cfg)
@@ -218,7 +219,7 @@ def parser() -> argparse.ArgumentParser:
     main = DutchParser(
         prog="snp",
         description="Hulpmiddelen voor de redactie van de overdrachtsite. Bouwen en bekijken gaat "
-                    "met mkdocs build en mkdocs serve (of make site en make serve).")
+                    "met make site en make serve.")
     sub = main.add_subparsers(title="opdrachten", metavar="OPDRACHT", parser_class=DutchParser)
     ctl = sub.add_parser("controleer", help="controleer alle inhoud zonder de site bij te werken",
                          description="Controleert alle bestanden in content/ met dezelfde controles als "

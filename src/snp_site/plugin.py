@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from snp_site import documents, headers, images, markup, preview, publish, slim
+from snp_site import buildlog, documents, engine, headers, images, markup, preview, publish, slim
 from snp_site.cache import Cache
 from snp_site.config import SnpConfig
 from snp_site.content import checks, facts, lint
@@ -73,6 +73,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        buildlog.install()
 
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -93,7 +94,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         if config.strict:
             self.warnings = CountHandler()
             self.warnings.setLevel(logging.WARNING)
-            logging.getLogger("mkdocs").addHandler(self.warnings)
+            engine.root_logger().addHandler(self.warnings)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -271,7 +272,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
     def _detach_counter(self) -> None:
         if self.warnings is not None:
             self._warning_count = sum(n for _, n in self.warnings.get_counts())
-            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            engine.root_logger().removeHandler(self.warnings)
             self.warnings = None
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from snp_site.content.loader import Layout, Loaded
 from snp_site.content.models import NewsItem, news_slug
@@ -78,6 +78,8 @@ class NewsStage:
                 continue
             name = f"{self.layout.news_dir}/{item.slug}"
             file.dest_uri = f"{name}/index.html" if config.use_directory_urls else f"{name}.html"
+            # Reached from the timeline, not the menu: no engine notice that it is missing from nav.
+            file.inclusion = InclusionLevel.NOT_IN_NAV
             for cached in ("url", "abs_dest_path"):
                 file.__dict__.pop(cached, None)
             self.urls[item.src_uri] = file.url
@@ -93,7 +95,7 @@ class NewsStage:
                 if partner_file is not None:
                     self.urls[tag.partner.src_uri] = partner_file.url
             body = f"# Nieuws over {tag.label}\n"
-            file = File.generated(config, src, content=body)
+            file = File.generated(config, src, content=body, inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
             self.urls[src] = file.url
 
