@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from snp_site import buildlog, documents, engine, headers, images, markup, preview, publish, slim
+from snp_site import buildlog, documents, engine, headers, images, markup, preview, publish, slim, theme
 from snp_site.cache import Cache
 from snp_site.config import SnpConfig
 from snp_site.content import checks, facts, lint
@@ -111,7 +111,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         self.news.prepare(self.loaded, files, config, docs_dir, prefix)
         urls = {f.src_uri: f.url for f in files.documentation_pages() if f.src_uri in all_files}
         self.errors = (self.loaded.errors + ref_errors + self.news.errors + lint.lint(pages.values()) +
-                       checks.duplicate_urls(urls, prefix) +
+                       checks.duplicate_urls(urls, prefix) + _theme_errors(config) +
                        facts.check_facts(pages, self.loaded.content.figures,
                                          facts.data_files(docs_dir, prefix, layout.data_dir)))
         # Data files feed pages; they are not published themselves.
@@ -206,6 +206,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         env.bytecode_cache = self.cache.templates()
         env.globals["snp_content"] = self.loaded.content
         env.globals["snp_build_date"] = build_date()
+        material = theme.of(config)
+        env.globals["snp_bundle"] = material and theme.bundle(material)
         assert self.news is not None
         env.globals["snp_feed"] = self.news.feed_url and {"url": self.news.feed_url, "title": self.news.feed_title}
         return env
@@ -274,6 +276,11 @@ class SnpPlugin(BasePlugin[SnpConfig]):
             self._warning_count = sum(n for _, n in self.warnings.get_counts())
             engine.root_logger().removeHandler(self.warnings)
             self.warnings = None
+
+
+def _theme_errors(config: MkDocsConfig) -> list[ContentError]:
+    material = theme.of(config)
+    return theme.check(material) if material else []
 
 
 def _search_languages(config: MkDocsConfig) -> list[str]:
