@@ -174,6 +174,19 @@ def _nieuw(args: argparse.Namespace) -> int:
     return 0
 
 
+def _nieuw_initiatief(args: argparse.Namespace) -> int:
+    from snp_site import initiative
+
+    try:
+        initiative.create(args.map, args.naam, args.kleur, args.adres)
+    except initiative.InitiativeProblem as exc:
+        print(f"Geen map gemaakt: {exc}", file=sys.stderr)
+        return 1
+    print(f"De site van {' '.join(args.naam.split())} staat in {args.map}. Lees daar README.md: "
+          "zo installeert u de generator en bouwt u de site.")
+    return 0
+
+
 class DutchParser(argparse.ArgumentParser):
     """argparse with Dutch usage line, headings and error message (argparse's own texts are English)."""
 
@@ -252,7 +265,27 @@ def parser() -> argparse.ArgumentParser:
     tk.add_argument("-o", "--uitvoer", dest="output", type=Path, default=None, metavar="BESTAND",
                     help="waar de PDF komt (standaard: de bestandsnaam van de toolkit met de gemeente erin)")
     tk.set_defaults(run=_toolkit)
+    _initiative_command(sub)
     return main
+
+
+def _initiative_command(sub: argparse._SubParsersAction) -> None:
+    from snp_site.initiative import DEFAULT_COLOUR
+
+    ini = sub.add_parser("nieuw-initiatief", help="begin een site voor een ander initiatief, in een nieuwe map",
+                         description="Maakt een nieuwe map met eigen instellingen (mkdocs.yml: naam, kleur, "
+                                     "titel van de toolkit), een kleine content/ om mee te beginnen en een "
+                                     "README over installeren en bouwen. De site bouwt meteen. Overschrijft "
+                                     "nooit een map die al bestanden heeft.")
+    ini.add_argument("map", type=Path, help="de nieuwe map (bestaat nog niet, of is leeg)")
+    ini.add_argument("--naam", required=True, help='de naam van het initiatief, bijvoorbeeld "Samen tegen eenzaamheid"')
+    ini.add_argument("--kleur", default=DEFAULT_COLOUR, metavar="KLEUR",
+                     help=f"de kleur van de kopregel als #rrggbb; witte tekst erop moet goed leesbaar zijn "
+                          f"(standaard: {DEFAULT_COLOUR})")
+    ini.add_argument("--adres", default="https://www.voorbeeld.invalid/", metavar="ADRES",
+                     help="het webadres van de site (standaard een voorbeeldadres dat u later in mkdocs.yml "
+                          "vervangt)")
+    ini.set_defaults(run=_nieuw_initiatief)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
