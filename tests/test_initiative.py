@@ -77,3 +77,15 @@ def test_an_existing_folder_is_never_overwritten(tmp_path: Path) -> None:
     result = run(tmp_path, tool("snp"), "nieuw-initiatief", "bezet", "--naam", NAME)
     assert result.returncode == 1 and "niet leeg" in result.stderr
     assert [p.name for p in (tmp_path / "bezet").iterdir()] == ["notities.txt"]
+
+
+def test_no_initiative_is_named_in_the_code() -> None:
+    """The real site's name comes from mkdocs.yml; the generator's code and templates never write it."""
+    from helpers import ROOT
+
+    name = re.search(r"^site_name:\s*(.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1].strip()
+    files = sorted((ROOT / "src").rglob("*.py")) + sorted((ROOT / "overrides").rglob("*.*"))
+    assert len(files) > 20
+    named = [p.relative_to(ROOT).as_posix() for p in files
+             if name.lower() in p.read_text(encoding="utf-8", errors="replace").lower()]
+    assert named == []

@@ -136,7 +136,7 @@ def test_adoption_overview_comes_from_data_file_and_news(news_site: Path) -> Non
     table = [(r.th.get_text(), r.select("td")[0].get_text(), slug_of(r.select("td")[1].a["href"]),
               r.select_one("td time").get_text()) for r in rows]
     assert table == [
-        ("Zwolle", "Biedt Steun na Partnerverlies aan", "start-van-de-pilot", "1 september 2015"),
+        ("Zwolle", "Biedt Proefsite aan", "start-van-de-pilot", "1 september 2015"),  # site_name
         ("Hardenberg", "Bereidt een aanbod voor", "hardenberg", "januari 2018"),
         ("Súdwest-Fryslân", "Bereidt een aanbod voor", "hardenberg", "januari 2018"),
         ("Tilburg", "Bereidt een aanbod voor", "tilburg", "december 2017"),

@@ -1,4 +1,4 @@
-"""Generator of the Steun na Partnerverlies overdracht site: an MkDocs plugin and the `snp` CLI."""
+"""Generator of an initiative's overdracht site and toolkit (names live in mkdocs.yml and content/): an MkDocs plugin and the `snp` CLI."""
 
 __version__ = "0.1.0"
 

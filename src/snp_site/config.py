@@ -26,6 +26,8 @@ class SnpConfig(base.Config):
     adoption_page = c.Type(str, default="gemeenten.md")
     """The page that gets the overview of gemeenten from the adoption file."""
     toolkit = c.SubConfig(ToolkitConfig)
+    aanbod = c.Optional(c.Type(str))
+    """The initiative's name on the overview of gemeenten ('Biedt ... aan'); defaults to site_name."""
 
     def layout(self) -> Layout:
         return Layout(self.news_dir, self.partners_dir, tuple(self.chapter_dirs), self.data_dir,

@@ -22,7 +22,7 @@ from snp_site.content.models import Content, Figure, dutch_number
 TAG = "schatting"
 TABLE_SIZES = (25_000, 50_000, 100_000, 200_000, 500_000)
 MAX_INHABITANTS = 1_000_000
-_USAGE = ("Schrijf [[schatting pilot.inwoners_zwolle pilot.maanden pilot.brieven pilot.gekoppeld]]: eerst "
+_USAGE = ("Schrijf [[schatting pilot.inwoners pilot.maanden pilot.brieven pilot.gekoppeld]]: eerst "
           "het aantal inwoners en het aantal maanden waar de cijfers over gaan, dan de stappen.")
 
 

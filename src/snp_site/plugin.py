@@ -107,7 +107,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         ref_errors, self.anchor_checks = checks.check_refs(self.loaded.content, pages, all_files,
                                                            self.loaded.broken)
         prefix = docs_dir.resolve().relative_to(root.resolve()).as_posix()
-        self.news = NewsStage(layout, self.config.adoption_page)
+        self.news = NewsStage(layout, self.config.adoption_page, self.config.aanbod or config.site_name)
         self.news.prepare(self.loaded, files, config, docs_dir, prefix)
         urls = {f.src_uri: f.url for f in files.documentation_pages() if f.src_uri in all_files}
         self.errors = (self.loaded.errors + ref_errors + self.news.errors + lint.lint(pages.values()) +

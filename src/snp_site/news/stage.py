@@ -30,6 +30,8 @@ FEED_NAME = "feed.xml"
 class NewsStage:
     layout: Layout
     adoption_page: str
+    offer: str = ""
+    """The initiative's name on the adoption overview ('Biedt ... aan')."""
     ordered: list[NewsItem] = field(default_factory=list)
     position: dict[str, int] = field(default_factory=dict)
     """Index in `ordered` by src_uri: per-page lookups stay constant time in a large archive."""
@@ -179,5 +181,5 @@ class NewsView:
 
     def adoption(self, row: adoption.Adoption) -> dict[str, Any]:
         tag = self.tag_index.get(("gemeente", row.gemeente))
-        return {"gemeente": row.gemeente, "status": row.status, "label": row.label, "bericht": self.item(row.item),
+        return {"gemeente": row.gemeente, "status": row.status, "label": row.label(self.stage.offer), "bericht": self.item(row.item),
                 "alle": tag and self.stage.urls[tag.src_uri(self.stage.layout.news_dir)]}
