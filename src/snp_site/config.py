@@ -26,6 +26,10 @@ class SnpConfig(base.Config):
     adoption_page = c.Type(str, default="gemeenten.md")
     """The page that gets the overview of gemeenten from the adoption file."""
     toolkit = c.SubConfig(ToolkitConfig)
+    gemeente = c.Optional(c.Type(str))
+    """A municipality filled in to the toolkit and the documents (`snp toolkit --gemeente` sets it)."""
+    inwoners = c.Optional(c.Type(int))
+    """With it the toolkit carries the estimate for that number (`snp toolkit --inwoners` sets it)."""
     aanbod = c.Optional(c.Type(str))
     """The initiative's name on the overview of gemeenten ('Biedt ... aan'); defaults to site_name."""
 

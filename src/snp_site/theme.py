@@ -139,3 +139,15 @@ def of(config: MkDocsConfig) -> Theme | None:
     if config.theme.name != "material":
         return None
     return Theme([Path(d) for d in config.theme.dirs], Path(config.config_file_path or "mkdocs.yml").parent)
+
+
+def errors_for(config: MkDocsConfig) -> list[ContentError]:
+    """The check of this build's theme (nothing to check for a theme other than Material)."""
+    material = of(config)
+    return check(material) if material else []
+
+
+def bundle_for(config: MkDocsConfig) -> str | None:
+    """The bundle's path for main.html (snp_bundle); None for another theme."""
+    material = of(config)
+    return bundle(material) if material else None
