@@ -24,7 +24,7 @@ STATUSES = {
     "bereidt-voor": "Bereidt een aanbod voor",
 }
 """Status values in the order the overview shows them, with their label on the page; {aanbod} is
-the initiative's name from mkdocs.yml (the plugin's `aanbod`, else site_name), never written here."""
+the initiative's name from mkdocs.yml (site_name), never written here."""
 
 _FIELDS = ["status", "bericht"]
 
