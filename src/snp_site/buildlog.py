@@ -45,6 +45,10 @@ LINES = [
 ]
 
 
+_STAMP = re.compile(r"^(\[\d\d:\d\d:\d\d\] )?(.*)$", re.S)
+"""The live preview's lines start with the time ([10:04:31] ); it stays in front of the Dutch line."""
+
+
 class _Dutch(logging.Filter):
     """Rewrites or drops the INFO lines of one engine logger."""
 
@@ -55,14 +59,14 @@ class _Dutch(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno != logging.INFO:
             return True
-        text = record.getMessage()
+        stamp, text = _STAMP.match(record.getMessage()).groups()
         for line in self.lines:
             found = line.pattern.match(text)
             if found is None:
                 continue
             if line.dutch is None:
                 return False
-            record.msg, record.args = line.dutch.format(**found.groupdict()), None
+            record.msg, record.args = (stamp or "") + line.dutch.format(**found.groupdict()), None
             return True
         return True
 
