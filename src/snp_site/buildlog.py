@@ -35,7 +35,7 @@ LINES = [
     Line("commands.serve", re.compile(r"Shutting down\.\.\.$"), "De voorvertoning stopt."),
     Line("livereload", re.compile(r"Watching paths for changes: "), None),
     Line("livereload", re.compile(r"Serving on (?P<url>\S+)"), "Bekijk de site op {url}"),
-    Line("livereload", re.compile(r"Detected file changes$"), "Een bestand is gewijzigd; de site wordt opnieuw gebouwd."),
+    Line("livereload", re.compile(r"Detected file changes$"), "Een bestand is gewijzigd."),
     Line("livereload", re.compile(r"Reloading browsers$"), "Klaar: de browser laadt de pagina opnieuw."),
     Line("livereload", re.compile(r"Browser connected: "), None),
     Line("structure.nav", re.compile(r"The following pages exist in the docs directory, but are not included "
