@@ -117,17 +117,17 @@ def files(i: Initiative) -> dict[str, str]:
         "README.md": _readme(i),
         ".gitignore": "site/\n.cache/\n.site.bouw-*\n",
         "content/index.md": _page(i.name, f"Wat {i.name} is en hoe uw gemeente ermee begint.",
-                                  f"{i.name}\n\nZeg hier in een paar korte zinnen wat {i.name} is, voor wie het "
+                                  f"Zeg hier in een paar korte zinnen wat {i.name} is, voor wie het "
                                   "is en wat het oplevert.\n\n"
                                   "Lees [hoe het werkt](methodiek/01-aanpak.md), het [nieuws](nieuws/index.md) "
                                   "en [wie meedoen](partners/eerste-partner.md)."),
         "content/methodiek/01-aanpak.md": _page("Aanpak", "Hoe de aanpak werkt, stap voor stap.",
-                                                "Aanpak\n\nBeschrijf hier de aanpak: wat er gebeurt, wie het doet "
+                                                "Beschrijf hier de aanpak: wat er gebeurt, wie het doet "
                                                 "en wat daarvoor nodig is. Dit hoofdstuk staat ook in de toolkit "
                                                 "(de PDF).\n\n## Wie doet mee\n\nNoem hier de organisaties die "
                                                 "meedoen en wat ieder doet.", toolkit=True),
         "content/nieuws/index.md": _page("Nieuws", f"Nieuws over {i.name}.",
-                                         f"Nieuws\n\nHier leest u het nieuws over {i.name}. Het nieuwste bericht "
+                                         f"Hier leest u het nieuws over {i.name}. Het nieuwste bericht "
                                          "staat bovenaan."),
         f"content/{news}": _news(i, today),
         "content/partners/eerste-partner.md": _partner(),
@@ -137,8 +137,9 @@ def files(i: Initiative) -> dict[str, str]:
 
 
 def _page(title: str, description: str, body: str, toolkit: bool = False) -> str:
+    """A page whose heading is its title."""
     extra = "toolkit: true\n" if toolkit else ""
-    return f"---\ntitle: {_q(title)}\ndescription: {_q(description)}\n{extra}---\n\n# {body}\n"
+    return f"---\ntitle: {_q(title)}\ndescription: {_q(description)}\n{extra}---\n\n# {title}\n\n{body}\n"
 
 
 def _news(i: Initiative, date: str) -> str:
