@@ -1,6 +1,6 @@
 """Shared test tools: make a project from a fixture in a temp dir, build it for real, read it back.
 
-Builds run `mkdocs build --strict` in a subprocess, as CI and editors do, so exit codes,
+Builds run `properdocs build --strict -f mkdocs.yml` in a subprocess, as CI and editors do, so exit codes,
 stderr and the absence of tracebacks are tested as a person would see them.
 """
 
@@ -59,9 +59,14 @@ def run(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedPr
                           timeout=timeout)
 
 
+def engine(command: str, *args: str) -> list[str]:
+    """The engine's command line as the Makefile runs it (ProperDocs, settings in mkdocs.yml)."""
+    return [tool("properdocs"), command, "-f", "mkdocs.yml", *args]
+
+
 def build(project: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` in project; never quiet (-q hides warnings from strict mode)."""
-    return subprocess.run([tool("mkdocs"), "build", "--strict"], cwd=project, env=env(**extra_env),
+    """`properdocs build --strict` in project; never quiet (-q hides warnings from strict mode)."""
+    return subprocess.run(engine("build", "--strict"), cwd=project, env=env(**extra_env),
                           capture_output=True, text=True, timeout=300)
 
 

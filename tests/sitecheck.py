@@ -26,7 +26,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpers import ROOT, env, tool
+from helpers import ROOT, engine, env, tool
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -115,7 +115,7 @@ def live_preview(project: Path, log: Path, seconds: float = 180, **environ: str)
         port = s.getsockname()[1]
     origin = f"http://127.0.0.1:{port}"
     with log.open("w", encoding="utf-8") as stderr:
-        process = subprocess.Popen([tool("mkdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+        process = subprocess.Popen(engine("serve", "-a", f"127.0.0.1:{port}"), cwd=project,
                                    env=env(**environ), stdout=subprocess.DEVNULL, stderr=stderr)
     served = Served(project, origin, site_prefix(project))
     try:

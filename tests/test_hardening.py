@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import build, digest_tree, env, generate_news, real_project, tool
+from helpers import build, digest_tree, engine, env, generate_news, real_project, tool
 from snp_site.content import schema
 from snp_site.content.kinds import KINDS, PageKind
 from snp_site.content.source import read_source
@@ -53,7 +53,7 @@ def test_killed_build_leaves_a_complete_site(built_base: Path, changed_build: di
     assert old != new
 
     project = _changed_copy(built_base, tmp_path / "killed")
-    process = subprocess.Popen([tool("mkdocs"), "build", "--strict"], cwd=project, env=env(),
+    process = subprocess.Popen(engine("build", "--strict"), cwd=project, env=env(),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(delay)
     was_running = process.poll() is None

@@ -137,7 +137,7 @@ def test_adoption_overview_comes_from_data_file_and_news(news_site: Path) -> Non
               r.select_one("td time")["datetime"]) for r in rows]
     # Each status says when it was true: the date of its news item, a month where the item has only a month.
     assert table == [
-        ("Zwolle", "Biedt Steun na Partnerverlies aan, volgens het bericht van 1 september 2015",
+        ("Zwolle", "Biedt Proefsite aan, volgens het bericht van 1 september 2015",
          "start-van-de-pilot", "2015-09-01"),
         ("Hardenberg", "Bereidt een aanbod voor, volgens het bericht van januari 2018", "hardenberg", "2018-01"),
         ("Súdwest-Fryslân", "Bereidt een aanbod voor, volgens het bericht van januari 2018", "hardenberg",

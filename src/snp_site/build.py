@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import CountHandler
 
-from snp_site import publish
+from snp_site import engine, publish
 from snp_site.cache import Cache
 from snp_site.contact import Contact
 from snp_site.content.checks import AnchorCheck
@@ -77,7 +77,7 @@ class Build:
         if config.strict:
             build.warnings = CountHandler()
             build.warnings.setLevel(logging.WARNING)
-            logging.getLogger("mkdocs").addHandler(build.warnings)
+            engine.root_logger().addHandler(build.warnings)
         return build
 
     @property
@@ -88,7 +88,7 @@ class Build:
         """MkDocs' warnings so far; stops counting (strict mode counts ours after the last page)."""
         if self.warnings is not None:
             self.warning_count = sum(n for _, n in self.warnings.get_counts())
-            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            engine.root_logger().removeHandler(self.warnings)
             self.warnings = None
         return self.warning_count
 

@@ -22,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
+from snp_site import engine
 from snp_site.content.kinds import NEWS
 from snp_site.errors import ContentError, ContentErrors, summary
 from snp_site.codes.schatting import MAX_INHABITANTS, parse_inhabitants
@@ -43,7 +44,7 @@ class _Collect(logging.Handler):
 def check(config_file: Path, publishing: bool = False) -> tuple[list[ContentError], list[str]]:
     """Run a full strict build into a temporary folder; return our errors and other warnings.
     With `publishing`, also what a site needs before it goes public (a contact route)."""
-    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log = engine.root_logger()
     collect = _Collect()
     mkdocs_log.addHandler(collect)
     propagate, mkdocs_log.propagate = mkdocs_log.propagate, False
@@ -86,7 +87,7 @@ def make_toolkit(config_file: Path, gemeente: str, output: Path | None,
     target = output or Path(f"{name.stem}-{_slug(gemeente)}{name.suffix}")
     with tempfile.TemporaryDirectory(prefix="snp-toolkit-") as tmp:
         cfg.site_dir = str(Path(tmp) / "site")
-        mkdocs_log = logging.getLogger("mkdocs")
+        mkdocs_log = engine.root_logger()
         propagate, mkdocs_log.propagate = mkdocs_log.propagate, False
         try:
             build.build(cfg)
@@ -233,6 +234,19 @@ def _bron_toevoegen(args: argparse.Namespace) -> int:
     return 0
 
 
+def _nieuw_initiatief(args: argparse.Namespace) -> int:
+    from snp_site import initiative
+
+    try:
+        initiative.create(args.map, args.naam, args.kleur, args.adres)
+    except initiative.InitiativeProblem as exc:
+        print(f"Geen map gemaakt: {exc}", file=sys.stderr)
+        return 1
+    print(f"De site van {' '.join(args.naam.split())} staat in {args.map}. Lees daar README.md: "
+          "zo installeert u de generator en bouwt u de site.")
+    return 0
+
+
 class DutchParser(argparse.ArgumentParser):
     """argparse with Dutch usage line, headings and error message (argparse's own texts are English)."""
 
@@ -278,7 +292,7 @@ def parser() -> argparse.ArgumentParser:
     main = DutchParser(
         prog="snp",
         description="Hulpmiddelen voor de redactie van de overdrachtsite. Bouwen en bekijken gaat "
-                    "met mkdocs build en mkdocs serve (of make site en make serve).")
+                    "met make site en make serve.")
     sub = main.add_subparsers(title="opdrachten", metavar="OPDRACHT", parser_class=DutchParser)
     ctl = sub.add_parser("controleer", help="controleer alle inhoud zonder de site bij te werken",
                          description="Controleert alle bestanden in content/ met dezelfde controles als "
@@ -333,7 +347,27 @@ def parser() -> argparse.ArgumentParser:
     _config_option(add)
     add.set_defaults(run=_bron_toevoegen)
     bron.set_defaults(run=lambda args: (bron.print_help(), 2)[1])
+    _initiative_command(sub)
     return main
+
+
+def _initiative_command(sub: argparse._SubParsersAction) -> None:
+    from snp_site.initiative import DEFAULT_COLOUR
+
+    ini = sub.add_parser("nieuw-initiatief", help="begin een site voor een ander initiatief, in een nieuwe map",
+                         description="Maakt een nieuwe map met eigen instellingen (mkdocs.yml: naam, kleur, "
+                                     "titel van de toolkit), een kleine content/ om mee te beginnen en een "
+                                     "README over installeren en bouwen. De site bouwt meteen. Overschrijft "
+                                     "nooit een map die al bestanden heeft.")
+    ini.add_argument("map", type=Path, help="de nieuwe map (bestaat nog niet, of is leeg)")
+    ini.add_argument("--naam", required=True, help='de naam van het initiatief, bijvoorbeeld "Samen tegen eenzaamheid"')
+    ini.add_argument("--kleur", default=DEFAULT_COLOUR, metavar="KLEUR",
+                     help=f"de kleur van de kopregel als #rrggbb; witte tekst erop moet goed leesbaar zijn "
+                          f"(standaard: {DEFAULT_COLOUR})")
+    ini.add_argument("--adres", default="https://www.voorbeeld.invalid/", metavar="ADRES",
+                     help="het webadres van de site (standaard een voorbeeldadres dat u later in mkdocs.yml "
+                          "vervangt)")
+    ini.set_defaults(run=_nieuw_initiatief)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

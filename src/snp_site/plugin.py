@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
-from snp_site import markup, pages, preview, reading, writing
+from snp_site import buildlog, markup, pages, preview, reading, writing
 from snp_site.build import Build
 from snp_site.config import SnpConfig
 from snp_site.sources import cite
@@ -34,6 +34,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        buildlog.install()
 
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

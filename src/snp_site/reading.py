@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from snp_site import contact
+from snp_site import theme
 from snp_site.build import Build
 from snp_site.config import SnpConfig
 from snp_site.content import checks
@@ -36,7 +37,8 @@ def read(build: Build, files: Files, config: MkDocsConfig, options: SnpConfig) -
     site = Site(build.loaded, all_files, urls, docs_dir, prefix, options, config.strict)
     build.contact, contact_errors = contact.read(options.contact, options.publiceren)
     build.sharing, sharing_errors = SharingStage.prepare(config)
-    build.errors = build.loaded.errors + build.news.errors + run_checks(site) + contact_errors + sharing_errors
+    build.errors = (build.loaded.errors + build.news.errors + run_checks(site) + contact_errors + sharing_errors
+                    + theme.errors_for(config))
     build.anchor_checks = checks.anchor_checks(build.loaded.content, pages, all_files, build.loaded.broken)
     # Data files and source entries feed pages; they are not published themselves.
     for file in list(files):

@@ -15,7 +15,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from snp_site import headers, images, slim
+from snp_site import headers, images, slim, theme
 from snp_site.build import Build
 from snp_site.codes import download
 from snp_site.config import SnpConfig
@@ -49,6 +49,7 @@ def before_writing(build: Build, env: Any, config: MkDocsConfig, files: Files, o
     env.bytecode_cache = build.cache.templates()
     env.globals["snp_content"] = build.loaded.content
     env.globals["snp_build_date"] = build_date()
+    env.globals["snp_bundle"] = theme.bundle_for(config)
     env.globals["snp_feed"] = build.news.feed_url and {"url": build.news.feed_url, "title": build.news.feed_title}
     return env
 

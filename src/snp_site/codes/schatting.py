@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 NAME = "schatting"
 TABLE_SIZES = (25_000, 50_000, 100_000, 200_000, 500_000)
 MAX_INHABITANTS = 1_000_000
-_USAGE = ("Schrijf [[schatting pilot.inwoners_zwolle pilot.maanden pilot.brieven pilot.gekoppeld]]: eerst "
+_USAGE = ("Schrijf [[schatting pilot.inwoners pilot.maanden pilot.brieven pilot.gekoppeld]]: eerst "
           "het aantal inwoners en het aantal maanden waar de cijfers over gaan, dan de stappen.")
 
 

@@ -22,10 +22,11 @@ from snp_site.dates import PartialDate
 from snp_site.errors import ContentError
 
 STATUSES = {
-    "werkt-met-snp": "Biedt Steun na Partnerverlies aan",
+    "werkt-met-snp": "Biedt {aanbod} aan",
     "bereidt-voor": "Bereidt een aanbod voor",
 }
-"""Status values in the order the overview shows them, with their label on the page."""
+"""Status values in the order the overview shows them, with their label on the page; {aanbod} is
+the initiative's name from mkdocs.yml (site_name), never written here."""
 
 _FIELDS = ["status", "bericht"]
 
@@ -36,9 +37,8 @@ class Adoption:
     status: str
     item: NewsItem
 
-    @property
-    def label(self) -> str:
-        return STATUSES[self.status]
+    def label(self, offer: str) -> str:
+        return STATUSES[self.status].format(aanbod=offer)
 
     @property
     def as_of(self) -> PartialDate:

@@ -30,7 +30,7 @@ def text(title: str, date: PartialDate) -> str:
             f"description: {json.dumps(DESCRIPTION_PLACEHOLDER, ensure_ascii=False)}\n"
             f"date: {date.iso()}\n"
             "# gemeenten: [Tilburg]\n"
-            "# partners: [wijz]\n"
+            "# partners: [naam-van-de-partner]\n"
             f"---\n\n# {title}\n\nSchrijf hier het bericht. Gebruik korte zinnen en spreek de lezer aan met u.\n")
 
 
