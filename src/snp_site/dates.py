@@ -30,6 +30,10 @@ class PartialDate:
     month: int
     day: int | None = None
 
+    @classmethod
+    def of(cls, day: dt.date) -> PartialDate:
+        return cls(day.year, day.month, day.day)
+
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month, self.day or 0)
 
@@ -63,6 +67,11 @@ def parse_date(value: str) -> PartialDate:
     if not 1 <= day <= last:
         raise DateProblem(f"{MONTHS_NL[month - 1]} {year} heeft geen dag {day}")
     return PartialDate(year, month, day)
+
+
+def today() -> PartialDate:
+    """The day the build stands for (build_date), as a date editors read."""
+    return PartialDate.of(build_date().date())
 
 
 def build_date() -> dt.datetime:

@@ -14,7 +14,7 @@ import logging
 import subprocess
 from pathlib import Path
 
-from snp_site.dates import PartialDate, build_date, parse_date
+from snp_site.dates import PartialDate, parse_date, today
 
 log = logging.getLogger("mkdocs.plugins.snp.sharing")
 
@@ -50,8 +50,7 @@ def page_date(updated: str | None, src_uri: str, commits: dict[str, PartialDate]
         return parse_date(updated)
     if src_uri in commits:
         return commits[src_uri]
-    day = build_date().date()
-    return PartialDate(day.year, day.month, day.day)
+    return today()
 
 
 def _git(folder: Path, *args: str) -> str | None:
