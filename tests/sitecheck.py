@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from helpers import ROOT, env, tool
+from snp_site.dist import site_prefix  # noqa: F401 - the path the site is served under, as in production
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -37,13 +38,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-default-apps", "--disable-features=Translate,OptimizationHints,MediaRouter"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def site_prefix(project: Path) -> str:
-    """The path of site_url ('/overdracht/'): the site is served under it, as in production."""
-    m = re.search(r"^site_url:\s*(\S+)", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    path = urlsplit(m.group(1)).path if m else "/"
-    return path if path.endswith("/") else path + "/"
 
 
 class _Handler(SimpleHTTPRequestHandler):

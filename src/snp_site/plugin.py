@@ -237,7 +237,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         images.shrink_site_images(built, sorted(self.media), self.cache)
         slim.remove_source_maps(built)
         slim.keep_search_languages(built, _search_languages(config))
-        headers.write_headers_file(built)
+        headers.publish(built, meta=self.command != "serve")
         if self.staging is None or self.site_dir is None:
             return
         if config.strict and self._warning_count:
