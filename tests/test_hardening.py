@@ -162,3 +162,5 @@ def test_every_page_carries_the_policy_as_meta_before_anything_it_governs(built_
         before = [e for e in metas[0].find_all_previous() if e.name not in ("meta", "head", "html")]
         assert before == [], (page, [e.name for e in before])
         assert head.find("meta", charset=True) in metas[0].find_all_previous("meta"), page
+        assert [m["content"] for m in head.find_all("meta", attrs={"name": "referrer"})] == [
+            dict(line.strip().split(": ", 1) for line in lines)["Referrer-Policy"]], page

@@ -94,14 +94,17 @@ def _attribute(value: str) -> str:
     return html.escape(value, quote=False).replace('"', "&quot;")
 
 
-def put_meta_policy(site_dir: Path, policy: str) -> int:
-    """Put the policy as <meta http-equiv> into every page, right after <meta charset>.
+def put_meta_policy(site_dir: Path, headers: dict[str, str]) -> int:
+    """Put the policy as <meta http-equiv> into every page, right after <meta charset>, with the
+    referrer policy as <meta name="referrer"> (the only other header a page can carry itself).
 
     A meta policy only governs what follows it, so it goes before every script, stylesheet and
     link; the charset stays first (browsers look for it in the first 1024 bytes). Adding it
     changes no inline script, so the hashes computed before stay right. Returns the page count.
     """
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{_attribute(meta_policy(policy))}">'
+    policy = meta_policy(headers["Content-Security-Policy"])
+    tag = (f'<meta http-equiv="Content-Security-Policy" content="{_attribute(policy)}">'
+           f'<meta name="referrer" content="{_attribute(headers["Referrer-Policy"])}">')
     pages = 0
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
@@ -121,5 +124,5 @@ def publish(site_dir: Path, *, meta: bool) -> dict[str, str]:
     found = all_headers(site_dir)
     write_headers_file(site_dir, found)
     if meta:
-        put_meta_policy(site_dir, found["Content-Security-Policy"])
+        put_meta_policy(site_dir, found)
     return found
