@@ -46,7 +46,7 @@ serve: $(BIN)/.site-installed
 check: $(BIN)/.site-installed
 	$(BIN)/snp controleer
 
-## dist: pack site/ into dist/overdracht-site-<version>.tar.gz with SHA256SUMS
+## dist: pack site/, its .gz files and the nginx include into dist/overdracht-site-<version>.tar.gz with SHA256SUMS
 dist: site
 	$(BIN)/python scripts/dist
 	cd dist && sha256sum -c SHA256SUMS
