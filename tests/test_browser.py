@@ -473,8 +473,7 @@ def test_every_page_loads_under_the_published_csp_without_violations(site: Site,
         route.fulfill(response=response, headers={**response.headers, **headers})
 
     context.route("**/*", enforce)
-    context.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
-                            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+    context.add_init_script(_CSP_LISTENER)
     try:
         page = context.new_page()
         violations = []
