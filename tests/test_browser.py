@@ -446,7 +446,7 @@ def test_search_loads_only_when_opened_and_finds_dutch_words(site: Site, browser
         assert not any("search_index" in u for u in browsing.requests)
         page.click("[data-md-component=search-query]")
         for word in ("verwerkersovereenkomst", "vrijwilliger"):
-            page.fill("[data-md-component=search-query]", word)
+            sitecheck.type_search(page, word)
             page.wait_for_selector(".md-search-result__item", timeout=20000)
             assert page.locator(".md-search-result__item").count() > 0, word
         assert any("search_index" in u for u in browsing.requests)
@@ -482,7 +482,7 @@ def test_every_page_loads_under_the_published_csp_without_violations(site: Site,
             violations += [f"{rel}: {v}" for v in page.evaluate("window.__csp")]
         sitecheck.visit(page, site.served.url(""))
         page.click("[data-md-component=search-query]")
-        page.fill("[data-md-component=search-query]", "vrijwilliger" if site.name == "inhoud" else "hoofdstuk")
+        sitecheck.type_search(page, "vrijwilliger" if site.name == "inhoud" else "hoofdstuk")
         page.wait_for_selector(".md-search-result__item", timeout=20000)
         violations += [f"zoeken: {v}" for v in page.evaluate("window.__csp")]
     finally:
@@ -608,7 +608,7 @@ def test_nginx_serves_every_page_with_the_built_headers_and_no_csp_violation(sit
         page = context.new_page()
         sitecheck.visit(page, nginx.url(""))
         page.click("[data-md-component=search-query]")
-        page.fill("[data-md-component=search-query]", "vrijwilliger")
+        sitecheck.type_search(page, "vrijwilliger")
         page.wait_for_selector(".md-search-result__item", timeout=20000)
         assert page.locator(".md-search-result__item").count() > 0
         assert page.evaluate("window.__csp") == []
@@ -689,7 +689,7 @@ def test_meta_policy_alone_blocks_an_injected_script_and_the_site_still_works(
             results.first.wait_for()
             estimates = results.count()
             page.click("[data-md-component=search-query]")
-            page.fill("[data-md-component=search-query]", "vrijwilliger")
+            sitecheck.type_search(page, "vrijwilliger")
             page.wait_for_selector(".md-search-result__item", timeout=20000)
             after = page.evaluate("window.__csp")
         finally:
