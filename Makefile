@@ -55,7 +55,7 @@ publish-check: $(BIN)/.site-installed
 	scripts/install-system-deps
 	$(BIN)/snp controleer --publiceren
 
-## dist: pack site/ into dist/overdracht-site-<version>.tar.gz with SHA256SUMS
+## dist: pack site/, its .gz files and the nginx include into dist/overdracht-site-<version>.tar.gz with SHA256SUMS
 dist: site
 	$(BIN)/python scripts/dist
 	cd dist && sha256sum -c SHA256SUMS

@@ -67,7 +67,7 @@ def test_the_edition_is_on_the_cover_in_the_metadata_colophon_and_page(base_copy
         assert "editie 2, juli 2017" in str(pdf.docinfo["/Subject"])
         assert str(pdf.docinfo["/Keywords"]) == "editie 2, juli 2017"
     html = (site / "edities" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<h2 id="editie-2">Editie 2 \(juli 2017\)', html)
-    assert re.search(r'<h2 id="editie-1">Editie 1 \(juni 2017\)', html)
+    assert re.search(r'<h2 id="editie-2">Editie <span class="snp-editie-nummer">2</span> \(juli 2017\)', html)
+    assert re.search(r'<h2 id="editie-1">Editie <span class="snp-editie-nummer">1</span> \(juni 2017\)', html)
     assert html.index('id="editie-2"') < html.index('id="editie-1"')
     assert "<li>Eerste editie.</li>" in html

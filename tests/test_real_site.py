@@ -57,7 +57,7 @@ def pages(project: Path) -> list[str]:
     return urls
 
 
-BUILD_MADE = (".snp-downloads, .snp-download, .snp-schatting, .snp-grafiek desc, "
+BUILD_MADE = (".snp-downloads, .snp-download, .snp-schatting, .snp-grafiek desc, .snp-editie-nummer, "
               "sup[id^='fnref'], .footnote, .snp-bron, .snp-bron-kop")
 """Numbers the build writes itself, not an editor: file sizes of downloads, the estimate (table and form) and
 a chart's text alternative, all computed from the data file or its limits (tests/test_charts.py checks them);

@@ -68,7 +68,7 @@ def _keep_search_languages(folder: Folder) -> None:
 
 def _write_headers(folder: Folder) -> None:
     # Last: the policy hashes the inline scripts of the pages as they are now.
-    headers.write_headers_file(folder.path)
+    headers.publish(folder.path, meta=not folder.build.serving)
 
 
 CONTENT_STEPS: list[Callable[[Rendered], str]] = [

@@ -31,6 +31,8 @@ def render(args: list[str], context: CodeContext) -> str:
     blocks = []
     for edition in context.content.editions.editions:
         changes = "\n".join(f"- {change}" for change in edition.changes)
-        blocks.append(f"## Editie {edition.number} ({edition.date.dutch()}) {{: #editie-{edition.number} }}"
+        # The number is data (like a [[cijfer]]), marked so the number checks know where it comes from.
+        number = f'<span class="snp-editie-nummer">{edition.number}</span>'
+        blocks.append(f"## Editie {number} ({edition.date.dutch()}) {{: #editie-{edition.number} }}"
                       f"\n\n{changes}")
     return "\n\n" + "\n\n".join(blocks) + "\n\n"
