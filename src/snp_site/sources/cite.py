@@ -250,6 +250,23 @@ def figure_source_errors(content: Content) -> list[ContentError]:
     return errors
 
 
+def figures_source_html(figures: list[Figure], context: CodeContext) -> str:
+    """'Bron: <link to the entry>, date, alinea ...' under a chart whose figures name their source by key,
+    one line per source; '' when none does (a free-text bron stays in the data file)."""
+    content = context.content
+    if content.sources_page is None:
+        return ""
+    lines = []
+    for key in dict.fromkeys(f.bron for f in figures if f.bron in content.sources):
+        entry = content.sources[key]
+        places = [place(entry, Citation(key, f.citaat)) for f in figures if f.bron == key and f.citaat]
+        parts = [f'<a href="{escape(context.link_to_page(content.sources_page))}#{entry.anchor}">'
+                 f"{escape(entry.label())}</a>"] + ([escape(entry.datum)] if entry.datum else [])
+        parts += [escape(p) for p in dict.fromkeys(places) if p]
+        lines.append(f'<p class="snp-grafiek-bron">Bron: {", ".join(parts)}.</p>')
+    return "".join(lines)
+
+
 def figure_source_text(figure: Figure, content: Content) -> tuple[str, str]:
     """(text, source key or '') of a figure's source, as the toolkit's colophon lists it."""
     entry = content.sources.get(figure.bron)
