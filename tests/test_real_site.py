@@ -58,7 +58,7 @@ def pages(project: Path) -> list[str]:
 
 
 BUILD_MADE = (".snp-downloads, .snp-download, .snp-schatting, .snp-grafiek desc, .snp-editie-nummer, "
-              "sup[id^='fnref'], .footnote, .snp-bron, .snp-bron-kop")
+              "sup[id^='fnref'], .footnote, .snp-bron, .snp-bron-kop, .snp-grafiek-bron")
 """Numbers the build writes itself, not an editor: file sizes of downloads, the estimate (table and form) and
 a chart's text alternative, all computed from the data file or its limits (tests/test_charts.py checks them);
 the numbers of notes and what they say (the place in the source and its words, checked against the source's

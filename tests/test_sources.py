@@ -228,6 +228,14 @@ def test_a_citation_is_a_numbered_note_with_source_place_and_words(cited: Path) 
     assert data["Kenmerk"] == "PROEF-1" and data["Datum"] == "juni 2017"
     assert data["Aangehaald op"] == "De brief, Eerste hoofdstuk"
     assert listing.find(id="proefwet") is not None
+    assert data["Cijfers uit deze bron"] == "brieven: 73"
+
+
+def test_a_figure_names_its_source_by_key(cited: Path) -> None:
+    """The chart of a figure whose bron: is a key says so under its table, with a link to the entry."""
+    line = soup(cited, "methodiek/01-eerste").select_one("table.snp-grafiek-tabel + p.snp-grafiek-bron")
+    assert " ".join(line.get_text(" ").split()) == "Bron: Proefdocument: Proefbron voor de tests , juni 2017, alinea 2."
+    assert line.a["href"] == "../../bronnen/#proefbron"
 
 
 def test_entries_are_not_published(cited: Path) -> None:
@@ -248,6 +256,7 @@ def test_the_toolkit_has_the_notes_and_ends_with_the_sources(cited: Path) -> Non
     tail = " ".join([p for p in pages if p.strip()][-1].split())
     assert tail.startswith("Bronnen") or "Bronnen De noten in deze toolkit" in last
     assert "Kenmerk PROEF-1" in text and "Proefwet" in tail
+    assert "Bronnen van de cijfers • Proefdocument: Proefbron voor de tests, juni 2017, alinea 2: “de brieven die" in text
     with pikepdf.open(pdf) as document, document.open_outline() as tree:
         titles = [item.title for item in tree.root]
         links = [str(annot.get("/Dest", "")) for page in document.pages for annot in page.get("/Annots", [])]

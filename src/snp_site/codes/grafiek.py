@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from snp_site.codes.cijfer import check_figures
 from snp_site.codes.context import CodeContext, Problem
 from snp_site.dates import DateProblem, PartialDate, parse_date
+from snp_site.sources.cite import figures_source_html
 
 if TYPE_CHECKING:
     from snp_site.content.models import Content, Figure
@@ -188,7 +189,8 @@ def render(args: list[str], context: CodeContext) -> str:
         svg = funnel_svg(figures, title, ids)
         rows = "".join(f"<tr><th scope=\"row\">{escape(f.label)}</th><td>{_number(f)}</td></tr>" for f in figures)
         table = (f'<table class="snp-grafiek-tabel"><caption>{escape(title)}: de cijfers</caption><thead><tr>'
-                 f'<th scope="col">Stap</th><th scope="col">Aantal</th></tr></thead><tbody>{rows}</tbody></table>')
+                 f'<th scope="col">Stap</th><th scope="col">Aantal</th></tr></thead><tbody>{rows}</tbody></table>'
+                 + figures_source_html(figures, context))
     else:
         events = timeline_events(keys, content)
         title = "Tijdlijn"

@@ -70,8 +70,8 @@ def check(args: list[str], content: Content) -> Problem | None:
     citation = parse(args)
     if citation is None:
         return Problem("bron-syntax", f"'{written(NAME, args)}' is geen geldige bronvermelding.",
-                'Schrijf [[bron sleutel "woorden uit de bron"]], bijvoorbeeld '
-                '[[bron kamerbrief "vaak meerdere keren"]], met de woorden tussen aanhalingstekens.')
+                       'Schrijf [[bron sleutel "woorden uit de bron"]], bijvoorbeeld '
+                       '[[bron kamerbrief "vaak meerdere keren"]], met de woorden tussen aanhalingstekens.')
     return check_citation(citation, content)
 
 
@@ -83,8 +83,8 @@ def unknown_source(key: str, content: Content) -> Problem | None:
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
     hint = f"Bedoelde u '{close[0]}'? " if close else ""
     return Problem("bron-onbekend", f"de bron '{key}' bestaat niet in content/bronnen/.",
-            f"{hint}Bekende bronnen: {', '.join(known) or 'geen'}. Een nieuwe bron krijgt een "
-            "eigen bestand content/bronnen/sleutel.yml.")
+                   f"{hint}Bekende bronnen: {', '.join(known) or 'geen'}. Een nieuwe bron krijgt een "
+                   "eigen bestand content/bronnen/sleutel.yml.")
 
 
 def check_citation(citation: Citation, content: Content) -> Problem | None:
@@ -94,24 +94,24 @@ def check_citation(citation: Citation, content: Content) -> Problem | None:
         return unknown_source(key, content)
     if content.sources_page is None:
         return Problem("bron-pagina-ontbreekt", "er is geen pagina Bronnen om naar te verwijzen.",
-                "Maak content/bronnen.md met title: Bronnen en een korte inleiding; de lijst van "
-                "bronnen vult de build zelf in.")
+                       "Maak content/bronnen.md met title: Bronnen en een korte inleiding; de lijst van "
+                       "bronnen vult de build zelf in.")
     quote = fingerprint.tokens(citation.quote)
     if entry.index is None:
         if len(quote) > MAX_PLACE_WORDS:
             return Problem("bron-plaats-te-lang", f"'{key}' heeft geen index: noem de plaats in de bron, "
-                    f"geen citaat ({len(quote)} woorden).",
-                    f'Schrijf alleen waar het staat, bijvoorbeeld [[bron {key} "artikel 28"]].')
+                           f"geen citaat ({len(quote)} woorden).",
+                           f'Schrijf alleen waar het staat, bijvoorbeeld [[bron {key} "artikel 28"]].')
         return None
     if len(quote) < MIN_WORDS:
         return Problem("bron-citaat-te-kort", f"het citaat uit '{key}' heeft maar {len(quote)} "
-                f"woord{'en' if len(quote) != 1 else ''}; minstens {MIN_WORDS} zijn nodig.",
-                "Neem een paar woorden meer letterlijk over uit de bron, zodat de build kan zien "
-                "waar het staat.")
+                       f"woord{'en' if len(quote) != 1 else ''}; minstens {MIN_WORDS} zijn nodig.",
+                       "Neem een paar woorden meer letterlijk over uit de bron, zodat de build kan zien "
+                       "waar het staat.")
     if len(quote) > MAX_WORDS:
         return Problem("bron-citaat-te-lang", f"het citaat uit '{key}' heeft {len(quote)} woorden; "
-                f"het mag er hoogstens {MAX_WORDS} hebben.",
-                "Citeer kort: neem alleen de kern letterlijk over en schrijf de rest in uw eigen woorden.")
+                       f"het mag er hoogstens {MAX_WORDS} hebben.",
+                       "Citeer kort: neem alleen de kern letterlijk over en schrijf de rest in uw eigen woorden.")
     result = fingerprint.match(entry.index, [w for w, _ in quote])
     if isinstance(result, fingerprint.Found):
         return None
@@ -126,20 +126,20 @@ def _missed(key: str, quote: list[tuple[str, str]], miss: fingerprint.Missed) ->
     word = _shown(quote[miss.leaves_at][1]) if miss.leaves_at < len(quote) else ""
     if miss.kind == "twee-alineas":
         return Problem("bron-twee-alineas", f"het citaat uit '{key}' loopt over twee alinea's van de bron: "
-                f"het begint in alinea {miss.nearest} en gaat vanaf \"{word}\" verder in alinea "
-                f"{miss.second}.",
-                "Citeer uit één alinea: kort het citaat in, of zet achter de zin twee bronvermeldingen.")
+                       f"het begint in alinea {miss.nearest} en gaat vanaf \"{word}\" verder in alinea "
+                       f"{miss.second}.",
+                       "Citeer uit één alinea: kort het citaat in, of zet achter de zin twee bronvermeldingen.")
     if miss.kind == "volgorde":
         where = "" if miss.leaves_at == 0 else f" (vanaf woord {miss.leaves_at + 1}, \"{word}\")"
         return Problem("bron-volgorde", f"de woorden van het citaat uit '{key}' staan in alinea {miss.nearest} "
-                f"van de bron, maar niet in deze volgorde{where}.",
-                "Neem de woorden over in de volgorde van de bron; een eigen formulering zet u buiten "
-                "de aanhalingstekens.")
+                       f"van de bron, maar niet in deze volgorde{where}.",
+                       "Neem de woorden over in de volgorde van de bron; een eigen formulering zet u buiten "
+                       "de aanhalingstekens.")
     where = "al vanaf het eerste woord" if miss.leaves_at == 0 else f"vanaf woord {miss.leaves_at + 1}"
     return Problem("bron-citaat-onjuist", f"het citaat uit '{key}' staat niet zo in de bron: {where} "
-            f"(\"{word}\") wijkt het af; {near}.",
-            "Neem de woorden letterlijk en in dezelfde volgorde over uit de bron (hoofdletters, leestekens "
-            f"en regeleinden tellen niet mee). {refresh}")
+                   f"(\"{word}\") wijkt het af; {near}.",
+                   "Neem de woorden letterlijk en in dezelfde volgorde over uit de bron (hoofdletters, leestekens "
+                   f"en regeleinden tellen niet mee). {refresh}")
 
 
 def render(args: list[str], context: CodeContext) -> str:
@@ -248,6 +248,23 @@ def figure_source_errors(content: Content) -> list[ContentError]:
         if problem:
             errors.append(ContentError(figure.path, figure.line, *problem))
     return errors
+
+
+def figures_source_html(figures: list[Figure], context: CodeContext) -> str:
+    """'Bron: <link to the entry>, date, alinea ...' under a chart whose figures name their source by key,
+    one line per source; '' when none does (a free-text bron stays in the data file)."""
+    content = context.content
+    if content.sources_page is None:
+        return ""
+    lines = []
+    for key in dict.fromkeys(f.bron for f in figures if f.bron in content.sources):
+        entry = content.sources[key]
+        places = [place(entry, Citation(key, f.citaat)) for f in figures if f.bron == key and f.citaat]
+        parts = [f'<a href="{escape(context.link_to_page(content.sources_page))}#{entry.anchor}">'
+                 f"{escape(entry.label())}</a>"] + ([escape(entry.datum)] if entry.datum else [])
+        parts += [escape(p) for p in dict.fromkeys(places) if p]
+        lines.append(f'<p class="snp-grafiek-bron">Bron: {", ".join(parts)}.</p>')
+    return "".join(lines)
 
 
 def figure_source_text(figure: Figure, content: Content) -> tuple[str, str]:
