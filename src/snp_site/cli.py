@@ -21,8 +21,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from snp_site.errors import ContentError, ContentErrors, summary
-from snp_site.estimate import MAX_INHABITANTS, parse_inhabitants
-from snp_site.content.models import dutch_number
+from snp_site.codes.schatting import MAX_INHABITANTS, parse_inhabitants
+from snp_site.numbers import dutch_number
 from snp_site.toolkit import gemeente_problem
 
 

@@ -31,8 +31,10 @@ from snp_site.content.refs import replace_tags
 from snp_site.dates import build_date, last_changed
 from snp_site.errors import ContentError, ContentErrors
 from snp_site.news.stage import NewsStage
-from snp_site.tags import TagContext, render_tag
-from snp_site.toolkit import Pending, download
+from snp_site.codes import download
+from snp_site.codes.context import CodeContext
+from snp_site.codes.registry import render_code
+from snp_site.toolkit import Pending
 from snp_site.toolkit import site as toolkit_site
 from snp_site.toolkit.worker import Worker
 
@@ -147,8 +149,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         page.meta["revision_date"] = "Laatst gewijzigd op " + last_changed(model.meta.get("updated")).dutch()
         if self.urls is None:
             self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
-        context = TagContext(self.loaded.content, page.file.url, self.urls)
-        return replace_tags(markdown, lambda name, args: render_tag(name, args, context))
+        context = CodeContext(self.loaded.content, page.file.url, self.urls)
+        return replace_tags(markdown, lambda name, args: render_code(name, args, context))
 
     def on_page_context(self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
@@ -174,7 +176,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
             return html
         stem = documents.file_stem(page.file.src_uri)
         self.documents[stem] = made
-        context = TagContext(self.loaded.content, page.file.url)
+        context = CodeContext(self.loaded.content, page.file.url)
         links = documents.download_links(label, stem, {k: len(v) for k, v in made.items()},
                                          context.link)
         head, found, rest = html.partition("</h1>")

@@ -2,8 +2,8 @@
 
 Stages, one module each: `assemble` (print HTML from the rendered chapters) -> `typeset`
 (WeasyPrint, PDF/UA-1, warnings captured) -> `verify` (fonts, PDF/UA checker). `produce` runs the last
-two, in the build's process or in the `worker` process. `download` fills the `[[download toolkit]]`
-tag on site pages. `start` takes the PDF from the cache or starts making it; `Pending.result` gives
+two, in the build's process or in the `worker` process. `codes/download.py` fills the
+`[[download toolkit]]` code on site pages. `start` takes the PDF from the cache or starts making it; `Pending.result` gives
 the PDF with every problem as a Dutch `ContentError`; nothing is written when there is one.
 """
 

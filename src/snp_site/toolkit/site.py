@@ -6,7 +6,7 @@ writes the pages: links then carry a stand-in for the size until the PDF is done
 download.put_size).
 
 A personal copy with a number of inhabitants (`snp toolkit --inwoners`) also takes in the page
-with the estimate, in its nav place, with that municipality's figures computed by estimate.py.
+with the estimate, in its nav place, with that municipality's figures computed by codes/schatting.py.
 """
 
 from __future__ import annotations
@@ -22,15 +22,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_relative_url
 
-from snp_site import estimate, toolkit
+from snp_site import toolkit
 from snp_site.cache import Cache
+from snp_site.codes import download, schatting
 from snp_site.config import ToolkitConfig
 from snp_site.content.loader import Loaded
 from snp_site.content.models import Page
 from snp_site.content.refs import scan
 from snp_site.dates import PartialDate, build_date
 from snp_site.errors import ContentError
-from snp_site.toolkit import download
 from snp_site.toolkit.assemble import EstimateTable, ToolkitChapter, edition_from
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def title_of(options: ToolkitConfig, config: MkDocsConfig) -> str:
 
 
 def has_estimate(model: Page) -> bool:
-    return any(ref.kind == "tag" and ref.target == estimate.TAG for ref in scan(model.body, model.body_line))
+    return any(ref.kind == "tag" and ref.target == schatting.NAME for ref in scan(model.body, model.body_line))
 
 
 def chapters(nav: Navigation, loaded: Loaded, site_url: str, with_estimate: bool = False) -> list[ToolkitChapter]:
@@ -78,10 +78,10 @@ def start(nav: Navigation, loaded: Loaded, config: MkDocsConfig, files: Files,
             return toolkit.Pending(toolkit.Toolkit(errors=[ContentError(
                 _config_name(config), None, "toolkit-schatting-ontbreekt",
                 f"Met --inwoners komt de schatting in de toolkit, maar geen pagina in het menu heeft "
-                f"[[{estimate.TAG} ...]].",
-                f"Zet [[{estimate.TAG} ...]] op een pagina in het menu (zie docs/toolkit.md), of maak de "
+                f"[[{schatting.NAME} ...]].",
+                f"Zet [[{schatting.NAME} ...]] op een pagina in het menu (zie docs/toolkit.md), of maak de "
                 "toolkit zonder --inwoners.")]))
-        table = partial(estimate.print_table, content=loaded.content, inhabitants=inhabitants, gemeente=gemeente)
+        table = partial(schatting.print_table, content=loaded.content, inhabitants=inhabitants, gemeente=gemeente)
     when = build_date()
     edition = edition_from(loaded.content, config.site_name, title_of(options, config),
                            PartialDate(when.year, when.month, when.day).dutch(),
