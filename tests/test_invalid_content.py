@@ -27,6 +27,7 @@ REFUSED_BY_THE_BUILD = {
     "geen-utf8": "on_files and on_page_read_source: a file the loader cannot read, kept from MkDocs",
     "document-kop-bestaat-niet": "on_page_content: the DOCX/ODT documents made from a rendered page",
     "link-naar-anker-dat-niet-bestaat": "on_env: anchors checked against every rendered page",
+    "code-met-hoofdletters": "on_post_build: the written pages read back (published.py), before the swap",
 }
 """One case per stage that can refuse a build, with the stage it stands for."""
 

@@ -65,12 +65,16 @@ def parse_date(value: str) -> PartialDate:
     return PartialDate(year, month, day)
 
 
-def last_changed(updated: str | None) -> PartialDate:
+def last_changed(updated: object) -> PartialDate:
     """The 'laatst gewijzigd' date of a page: its front-matter date, else the build date.
 
-    Never from git history: a build must not depend on it."""
-    if updated:
-        return parse_date(updated)
+    Never from git history: a build must not depend on it. A page whose front matter failed its
+    check still renders (so its body is checked too): a wrong `updated` was reported there."""
+    if isinstance(updated, str) and updated:
+        try:
+            return parse_date(updated)
+        except DateProblem:
+            pass
     day = build_date().date()
     return PartialDate(day.year, day.month, day.day)
 

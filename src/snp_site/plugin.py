@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from snp_site import documents, headers, images, markup, preview, publish, slim
+from snp_site import documents, headers, images, markup, preview, publish, published, slim
 from snp_site.cache import Cache
 from snp_site.config import SnpConfig
 from snp_site.content import checks, facts, lint
@@ -72,6 +72,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         """Started with every build (not while serving), for a toolkit the cache does not have."""
         self.toolkit: Pending | None = None
         """A toolkit still being made while MkDocs writes the pages; finished in on_post_build."""
+        self.written: list[published.Written] = []
+        """The editors' pages MkDocs writes, read back by published.check_site before publishing."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -82,6 +84,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         config.validation.links.not_found = logging.DEBUG
         config.validation.links.anchors = logging.DEBUG
         config.validation.links.unrecognized_links = logging.DEBUG
+        config.validation.nav.not_found = logging.DEBUG  # checks.missing_nav_pages says it in Dutch
         self.errors, self.ids, self.anchor_checks, self.documents = [], {}, [], {}
         self.bodies: dict[str, Page] = {}
         self.urls: dict[str, str] | None = None
@@ -113,6 +116,8 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         urls = {f.src_uri: f.url for f in files.documentation_pages() if f.src_uri in all_files}
         self.errors = (self.loaded.errors + ref_errors + self.news.errors + lint.lint(pages.values()) +
                        checks.duplicate_urls(urls, prefix) +
+                       checks.missing_nav_pages(config.nav, {f.src_uri for f in files.documentation_pages()},
+                                                Path(config.config_file_path)) +
                        facts.check_facts(pages, self.loaded.content.figures,
                                          facts.data_files(docs_dir, prefix, layout.data_dir)))
         # Data files feed pages; they are not published themselves.
@@ -204,6 +209,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
                 log.warning(error.format())
         elif self.errors:
             raise ContentErrors(self.errors)
+        self.written = published.pages_of(files, self.bodies)
         env.bytecode_cache = self.cache.templates()
         env.globals["snp_content"] = self.loaded.content
         env.globals["snp_build_date"] = build_date()
@@ -236,6 +242,12 @@ class SnpPlugin(BasePlugin[SnpConfig]):
             (built / "downloads").mkdir(exist_ok=True)
             for ext, data in made.items():
                 (built / "downloads" / f"{stem}.{ext}").write_bytes(data)
+        leftovers = published.check_site(built, self.written, config.site_url)
+        for error in leftovers if self.command == "serve" else []:
+            log.warning(error.format())
+        if leftovers and self.command != "serve":
+            self.errors += leftovers
+            raise ContentErrors(self.errors)
         images.shrink_site_images(built, sorted(self.media), self.cache)
         slim.remove_source_maps(built)
         slim.keep_search_languages(built, _search_languages(config))
