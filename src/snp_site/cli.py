@@ -7,9 +7,7 @@ exactly the build's, and prints the errors with a one-line summary. Help texts a
 from __future__ import annotations
 
 import argparse
-import logging
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -19,31 +17,21 @@ from pathlib import Path
 from mkdocs.commands import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.utils.yaml import yaml_load
 
+from snp_site.content.kinds import NEWS
 from snp_site.errors import ContentError, ContentErrors, summary
+from snp_site.logs import collected
 from snp_site.codes.schatting import MAX_INHABITANTS, parse_inhabitants
 from snp_site.numbers import dutch_number
+from snp_site.slugs import slugify
 from snp_site.toolkit import gemeente_problem
-
-
-class _Collect(logging.Handler):
-    """Keeps MkDocs' warnings so the CLI can print them in its own words and order."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
 
 
 def check(config_file: Path) -> tuple[list[ContentError], list[str]]:
     """Run a full strict build into a temporary folder; return our errors and other warnings."""
-    mkdocs_log = logging.getLogger("mkdocs")
-    collect = _Collect()
-    mkdocs_log.addHandler(collect)
-    propagate, mkdocs_log.propagate = mkdocs_log.propagate, False
-    try:
+    # MkDocs' warnings are kept, to be printed in our own words and order.
+    with collected("mkdocs") as collect:
         cfg = load_config(config_file=str(config_file), strict=True)
         with tempfile.TemporaryDirectory(prefix="snp-controle-") as tmp:
             cfg.site_dir = str(Path(tmp) / "site")
@@ -52,14 +40,11 @@ def check(config_file: Path) -> tuple[list[ContentError], list[str]]:
                 build.build(cfg)
             except Abort:
                 pass
-        errors = ContentErrors(getattr(plugin, "errors", [])).errors
+        errors = ContentErrors(_errors_of(plugin)).errors
         ours = {id(r) for r in collect.records if r.getMessage().startswith("De site is niet gebouwd")}
         others = [r.getMessage() for r in collect.records
                   if id(r) not in ours and r.name != "mkdocs.plugins.snp"]
         return errors, others
-    finally:
-        mkdocs_log.removeHandler(collect)
-        mkdocs_log.propagate = propagate
 
 
 def _colour(text: str, code: str) -> str:
@@ -74,24 +59,20 @@ def make_toolkit(config_file: Path, gemeente: str, output: Path | None,
     """Build the site into a throwaway folder with the municipality filled in (and, with a number of
     inhabitants, its estimate); keep the PDF and the editable documents (DOCX, ODT), named after the
     municipality, beside each other."""
-    cfg = load_config(config_file=str(config_file), strict=True)
+    options = {"gemeente": gemeente.strip(), "inwoners": inhabitants}
+    cfg = load_config(config_file=str(config_file), strict=True, plugins=_with_options(config_file, options))
     plugin = cfg.plugins["snp"]
-    plugin.gemeente = gemeente.strip()
-    plugin.inhabitants = inhabitants
     name = Path(plugin.config.toolkit.file)
     target = output or Path(f"{name.stem}-{_slug(gemeente)}{name.suffix}")
     with tempfile.TemporaryDirectory(prefix="snp-toolkit-") as tmp:
         cfg.site_dir = str(Path(tmp) / "site")
-        mkdocs_log = logging.getLogger("mkdocs")
-        propagate, mkdocs_log.propagate = mkdocs_log.propagate, False
         try:
-            build.build(cfg)
+            with collected("mkdocs"):  # the CLI says what went wrong in its own words
+                build.build(cfg)
         except Abort:
-            if getattr(plugin, "errors", None):
-                raise ContentErrors(plugin.errors) from None
+            if _errors_of(plugin):
+                raise ContentErrors(_errors_of(plugin)) from None
             raise
-        finally:
-            mkdocs_log.propagate = propagate
         shutil.copyfile(Path(cfg.site_dir) / name, target)
         written = [target]
         for document in sorted((Path(cfg.site_dir) / "downloads").glob("*.*")):
@@ -102,8 +83,26 @@ def make_toolkit(config_file: Path, gemeente: str, output: Path | None,
     return written
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "gemeente"
+def _with_options(config_file: Path, options: dict[str, object]) -> list[object] | dict[str, object]:
+    """The settings file's plugins with these options added to ours: handed to load_config like
+    any setting given on the command line, and validated by MkDocs with the rest."""
+    with open(config_file, "rb") as fd:
+        plugins = (yaml_load(fd) or {}).get("plugins", [])
+    if isinstance(plugins, dict):
+        return {**plugins, "snp": {**(plugins.get("snp") or {}), **options}}
+    return [{"snp": {**(entry["snp"] or {}), **options}} if isinstance(entry, dict) and "snp" in entry
+            else {"snp": dict(options)} if entry == "snp" else entry for entry in plugins]
+
+
+def _errors_of(plugin: object) -> list[ContentError]:
+    """The errors of the build the plugin last ran (none when it never got to make one)."""
+    build = getattr(plugin, "build", None)
+    return build.errors if build is not None else []
+
+
+def _slug(gemeente: str) -> str:
+    """The municipality as its own pages on the site spell it in their address (nieuws/gemeente/...)."""
+    return slugify(gemeente) or "gemeente"
 
 
 def _toolkit(args: argparse.Namespace) -> int:
@@ -163,7 +162,7 @@ def _nieuw(args: argparse.Namespace) -> int:
         print(f"{args.config}: de instellingen kloppen niet: {exc}", file=sys.stderr)
         return 1
     root = Path(cfg.config_file_path).parent
-    news_dir = Path(cfg.docs_dir) / cfg.plugins["snp"].config.news_dir
+    news_dir = Path(cfg.docs_dir) / NEWS.folder
     try:
         path = create(news_dir, args.titel, args.datum)
     except ScaffoldProblem as exc:

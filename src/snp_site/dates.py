@@ -30,6 +30,10 @@ class PartialDate:
     month: int
     day: int | None = None
 
+    @classmethod
+    def of(cls, day: dt.date) -> PartialDate:
+        return cls(day.year, day.month, day.day)
+
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month, self.day or 0)
 
@@ -75,8 +79,12 @@ def last_changed(updated: object) -> PartialDate:
             return parse_date(updated)
         except DateProblem:
             pass
-    day = build_date().date()
-    return PartialDate(day.year, day.month, day.day)
+    return today()
+
+
+def today() -> PartialDate:
+    """The day the build stands for (build_date), as a date editors read."""
+    return PartialDate.of(build_date().date())
 
 
 def build_date() -> dt.datetime:

@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from snp_site.content.schema import SCHEMAS, Field
+from snp_site.content.kinds import KINDS
+from snp_site.content.schema import Field
 
 
 @dataclass(frozen=True)
@@ -303,13 +304,12 @@ def block_cases() -> Iterator[Case | Accepted]:
 
 # --- front matter of every page kind -----------------------------------------------------------------
 
-_KIND_BASE: dict[str, tuple[str, dict[str, str]]] = {
-    "pagina": ("content/fout/fm-{slug}.md", {}),
-    "hoofdstuk": ("content/handreiking/{number:02d}-fm-{slug}.md", {}),
-    "nieuwsbericht": ("content/nieuws/2016-01-{day:02d}-fm-{slug}.md", {"date": "2016-01-{day:02d}"}),
-    "partner": ("content/partners/fm-{slug}.md", {"name": "Een partner", "role": "Doet mee aan de proef."}),
+_KIND_PLACE: dict[str, str] = {
+    "hoofdstuk": "content/{folder}/{number:02d}-fm-{slug}.md",
+    "nieuwsbericht": "content/{folder}/2016-01-{day:02d}-fm-{slug}.md",
 }
-"""Where a page of each kind lives and the fields it needs besides title and description."""
+"""Where a page of a kind lives when its file name must follow a rule; any other kind (a later one
+too) gets content/<its folder>/fm-<case>.md, and a plain page content/fout/."""
 
 WRONG = {"text": "[een, lijst]", "bool": "misschien", "date": "12", "names": "Zwolle", "url": "geen adres",
          "hide": "toc", "document": "12"}
@@ -321,30 +321,33 @@ RIGHT = {"text": "Een korte tekst", "bool": "true", "date": "2016-01-01", "url":
 
 
 def front_matter_cases() -> Iterator[Case | Accepted]:
+    """Every field of every page kind (read from the kinds table): missing, of the wrong type, empty, a
+    block, duplicated, with an unknown neighbour, and (accepted) an optional one with a right value."""
     number = 10
-    for kind, fields in sorted(SCHEMAS.items()):
-        if kind not in _KIND_BASE:
-            raise AssertionError(f"page kind {kind!r} has no place in tests/mistakes/grammar.py _KIND_BASE")
-        pattern, extra = _KIND_BASE[kind]
-        for f in fields:
+    for kind in sorted(KINDS, key=lambda k: k.name):
+        pattern = _KIND_PLACE.get(kind.name, "content/{folder}/fm-{slug}.md")
+        for f in kind.fields:
             for variant in ("ontbreekt", "verkeerd-type", "leeg", "blok", "dubbel", "onbekende-buur", "geldig"):
                 number += 1
-                slug = f"{_letters(kind)}-{f.name.replace('_', '-')}-{variant}"
+                slug = _letters(f"{kind.name}-{f.name}-{variant}")
                 day = number % 28 + 1
-                path = pattern.format(slug=_letters(slug), number=number, day=day)
-                meta = {"title": f"Proef {_words(slug)}", "description": "Een proefpagina.",
-                        **{k: v.format(day=day) for k, v in extra.items()}}
+                path = pattern.format(folder=kind.folders[0] if kind.folders else "fout", slug=slug, number=number,
+                                      day=day)
+                meta = {"title": f"Proef {_words(slug)}", "description": "Een proefpagina."}
+                for other in kind.fields:
+                    if other.required and other.name not in meta:
+                        meta[other.name] = f"2016-01-{day:02d}" if other.kind == "date" else RIGHT[other.kind]
                 lines, line = _mutate(meta, f, variant)
                 if lines is None:
                     continue
                 text = "---\n" + "".join(f"{line_}\n" for line_ in lines) + f"---\n\n# {meta['title']}\n\nTekst.\n"
+                name = f"fm-{kind.name}-{f.name}-{variant}"
                 if line is None:
-                    yield Accepted("front matter", f"fm-{kind}-{f.name}-{variant}", {path: text},
-                                   _url(kind, path), "Tekst.",
+                    yield Accepted("front matter", name, {path: text}, _url(kind.name, path), "Tekst.",
                                    f"the optional field {f.name} " + ("left out" if variant == "ontbreekt" else
                                                                         "with a right value"))
                 else:
-                    yield Case("front matter", f"fm-{kind}-{f.name}-{variant}", {path: text}, path, line)
+                    yield Case("front matter", name, {path: text}, path, line)
 
 
 def _letters(text: str) -> str:

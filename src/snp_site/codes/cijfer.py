@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from html import escape
 from typing import TYPE_CHECKING
 
 from snp_site.codes.context import CodeContext, Problem
+from snp_site.suggest import closest, did_you_mean
 
 if TYPE_CHECKING:
     from snp_site.content.models import Content
@@ -26,10 +26,10 @@ def unknown_figure(key: str, content: Content) -> Problem | None:
     """The problem with a figure key not in content/data/; None if it exists or was reported."""
     if key in content.figures or content.figure_is_broken(key):
         return None
-    close = difflib.get_close_matches(key, sorted(content.figures), n=1, cutoff=0.6)
+    close = closest(key, sorted(content.figures))
     return Problem("onbekend-cijfer", f"het cijfer '{key}' staat niet in content/data/.",
                    "Controleer de naam: het deel voor de punt is het bestand in content/data/, het deel erna de "
-                   "naam van het cijfer." + (f" Bedoelde u '{close[0]}'?" if close else ""))
+                   "naam van het cijfer." + (" " + did_you_mean(close) if close else ""))
 
 
 def render(args: list[str], context: CodeContext) -> str:

@@ -7,7 +7,6 @@ anchor checks for `check_anchors` to finish after rendering.
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
 from collections import defaultdict
@@ -18,7 +17,8 @@ from snp_site.content.models import Content, Page
 from snp_site.content.rawhtml import check_raw_html, dangerous_url
 from snp_site.content.refs import open_fence, scan
 from snp_site.codes.registry import check_code
-from snp_site.errors import ContentError
+from snp_site.errors import ContentError, reporter
+from snp_site.suggest import closest, did_you_mean
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _WEB_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -37,11 +37,11 @@ class AnchorCheck:
 
 def _close(word: str, options: list[str], relative_to: str | None = None) -> str:
     """' Bedoelde u 'x'?' for the closest option; paths are shown relative to `relative_to`."""
-    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if not match:
+    match = closest(word, options)
+    if match is None:
         return ""
-    shown = posixpath.relpath(match[0], relative_to or ".") if relative_to is not None else match[0]
-    return f" Bedoelde u '{shown}'?"
+    shown = posixpath.relpath(match, relative_to or ".") if relative_to is not None else match
+    return " " + did_you_mean(shown)
 
 
 def _resolve(page: Page, target: str) -> str:
@@ -50,8 +50,19 @@ def _resolve(page: Page, target: str) -> str:
 
 
 def check_refs(content: Content, pages: dict[str, Page], all_files: set[str],
-               broken: set[str]) -> tuple[list[ContentError], list[AnchorCheck]]:
+               broken: set[str]) -> list[ContentError]:
     """Check the bodies of `pages` (valid and partial ones) against everything in content/."""
+    return _walk_refs(content, pages, all_files, broken)[0]
+
+
+def anchor_checks(content: Content, pages: dict[str, Page], all_files: set[str],
+                  broken: set[str]) -> list[AnchorCheck]:
+    """The links to a heading: only checkable once MkDocs has rendered the pages (`check_anchors`)."""
+    return _walk_refs(content, pages, all_files, broken)[1]
+
+
+def _walk_refs(content: Content, pages: dict[str, Page], all_files: set[str],
+               broken: set[str]) -> tuple[list[ContentError], list[AnchorCheck]]:
     errors: list[ContentError] = []
     anchors: list[AnchorCheck] = []
     for page in sorted(pages.values(), key=lambda p: p.src_uri):
@@ -62,8 +73,7 @@ def check_refs(content: Content, pages: dict[str, Page], all_files: set[str],
                                        "dit codeblok wordt niet gesloten: de rest van de pagina wordt code.",
                                        "Zet onder de code een regel met dezelfde tekens als erboven (``` of ~~~)."))
 
-        def err(line: int, code: str, message: str, fix: str) -> None:
-            errors.append(ContentError(page.path, line, code, message, fix))
+        err = reporter(page.path, errors)
 
         for ref in scan(page.body, page.body_line):
             if ref.kind == "tag":

@@ -1,4 +1,4 @@
-"""Stage 2 of loading: check front matter against the schema of its page type.
+"""Stage 2 of loading: check front matter against the schema of its page kind (content/kinds.py).
 
 The schemas are data (one `Field` per allowed key); the checks are one function per kind of
 value. Every message an editor can get about a front-matter field is worded here.
@@ -6,7 +6,6 @@ value. Every message an editor can get about a front-matter field is worded here
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from typing import Any
 from snp_site.content.source import Source
 from snp_site.dates import DateProblem, parse_date
 from snp_site.errors import ContentError
+from snp_site.suggest import closest, did_you_mean
 
 DESCRIPTION_MAX = 160
 TITLE_MAX = 120
@@ -35,16 +35,6 @@ COMMON = (
     Field("hide", "hide"),
     Field("updated", "date"),
 )
-
-SCHEMAS: dict[str, tuple[Field, ...]] = {
-    "pagina": COMMON + (Field("toolkit", "bool"), Field("document", "document")),
-    "hoofdstuk": COMMON + (Field("toolkit", "bool"), Field("document", "document")),
-    "nieuwsbericht": COMMON + (Field("date", "date", required=True), Field("gemeenten", "names"),
-                               Field("partners", "names"), Field("mijlpaal", "bool")),
-    "partner": COMMON + (Field("name", "text", required=True, max_len=TITLE_MAX),
-                         Field("role", "text", required=True, max_len=300), Field("website", "url"),
-                         Field("logo", "text"), Field("logo_alt", "text", max_len=200)),
-}
 
 # Dutch words editors are likely to type for an English field name.
 _ALIASES = {"titel": "title", "datum": "date", "beschrijving": "description", "omschrijving": "description",
@@ -149,20 +139,19 @@ def guess(unknown: str, known: list[str]) -> str | None:
     alias = _ALIASES.get(unknown.lower())
     if alias in known:
         return alias
-    close = difflib.get_close_matches(unknown.lower(), known, n=1, cutoff=0.6)
-    return close[0] if close else None
+    return closest(unknown.lower(), known)
 
 
 def suggest(unknown: str, known: list[str], what: str = "velden") -> str:
     """'Bedoelde u 'date'?' for a typo or a Dutch field name, else the list of known names."""
     guess_ = guess(unknown, known)
     listing = f"Bekende {what}: {', '.join(known) or 'geen'}."
-    return f"Bedoelde u '{guess_}'? {listing}" if guess_ else f"Verwijder het veld. {listing}"
+    return f"{did_you_mean(guess_)} {listing}" if guess_ else f"Verwijder het veld. {listing}"
 
 
-def validate(source: Source, kind: str) -> list[ContentError]:
-    """All front-matter errors of one file, each on the line of the field."""
-    fields = {f.name: f for f in SCHEMAS[kind]}
+def validate(source: Source, kind: str, schema: tuple[Field, ...]) -> list[ContentError]:
+    """All front-matter errors of one file of this kind (its Dutch name and fields), each on the line of the field."""
+    fields = {f.name: f for f in schema}
     data, doc = source.meta.data, source.meta
     errors: list[ContentError] = []
     meant = {guess(str(key), list(fields)) for key in data if str(key) not in fields}
