@@ -159,16 +159,16 @@ def code_cases() -> Iterator[Case | Accepted]:
 
 LINK_TARGETS = {
     "pagina-bestaat-niet": "bestaat-niet.md",
-    "pagina-zonder-md": "../methodiek/01-eerste",
+    "pagina-zonder-md": "../index",
     "anker-hoofdletters": "../index.md#Proefsite",
     "anker-ontbreekt-hier": "#bestaat-niet",
-    "anker-ontbreekt-daar": "../methodiek/01-eerste.md#bestaat-niet",
+    "anker-ontbreekt-daar": "../index.md#bestaat-niet",
     "anker-dubbel": "#kop_2",
     "download-bestaat-niet": "../downloads/bestaat-niet.pdf",
     "gegevensbestand": "../data/proef.yml",
     "verborgen-bestand": ".verborgen.txt",
-    "map": "../methodiek/",
-    "map-zonder-slash": "../methodiek",
+    "map": "../assets/",
+    "map-zonder-slash": "../assets",
     "buiten-content": "../../mkdocs.yml",
     "ver-buiten-content": "../../../../../etc/passwd",
     "eigen-site-voluit": "https://proef.invalid/site/methodiek/01-eerste/",
@@ -183,7 +183,8 @@ LINK_TARGETS = {
     "spatie-in-adres": "../index .md",
     "html-bestand": "../index.html",
 }
-"""What an editor might write between the round brackets of a link on content/fout/<case>.md."""
+"""What an editor might write between the round brackets of a link on content/fout/<case>.md. Targets
+are pages no other case breaks (bestand-nav-is-map turns methodiek/01-eerste.md into a folder)."""
 
 ACCEPTED_LINKS = {
     "afbeelding": ("../assets/logo.png", "a link may point at an image in content/"),
