@@ -23,6 +23,7 @@ from snp_site.content.loader import Loaded
 from snp_site.content.models import Page
 from snp_site.errors import ContentError
 from snp_site.news.stage import NewsStage
+from snp_site.published import Written
 from snp_site.sharing.stage import SharingStage
 from snp_site.toolkit import ToolkitRun
 from snp_site.toolkit.site import config_name
@@ -56,6 +57,8 @@ class Build:
     """Images and other files from content/ by their path in the site (theme files excluded)."""
     documents: dict[str, dict[str, bytes]] = field(default_factory=dict)
     """DOCX and ODT files made from pages, by file stem and extension."""
+    written: list[Written] = field(default_factory=list)
+    """The editors' pages MkDocs writes, read back before publishing (published.py)."""
     pdf_later: bool = False
     """The toolkit is typeset while MkDocs writes the pages and finished after that."""
     contact: Contact = field(default_factory=Contact)
@@ -68,6 +71,7 @@ class Build:
         config.validation.links.not_found = logging.DEBUG
         config.validation.links.anchors = logging.DEBUG
         config.validation.links.unrecognized_links = logging.DEBUG
+        config.validation.nav.not_found = logging.DEBUG  # checks.missing_nav_pages says it in Dutch
         cache = Cache.for_project(Path(config.config_file_path or "mkdocs.yml").parent)
         build = cls(command, cache, ToolkitRun.begin(cache, config_name(config), with_worker=command != "serve"))
         if not build.serving:

@@ -10,14 +10,18 @@ Three moments, three lists:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from snp_site import headers, images, markup, preview, slim
+from snp_site import headers, images, markup, preview, published, slim
 from snp_site.build import Build
+from snp_site.errors import ContentErrors
+
+log = logging.getLogger("mkdocs.plugins.snp")
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,16 @@ def _write_documents(folder: Folder) -> None:
         (folder.path / "downloads").mkdir(exist_ok=True)
         for ext, data in made.items():
             (folder.path / "downloads" / f"{stem}.{ext}").write_bytes(data)
+
+
+def _check_written(folder: Folder) -> None:
+    """Nothing published that an editor did not mean (published.py); while serving, only said."""
+    leftovers = published.check_site(folder.path, folder.build.written, folder.config.site_url)
+    for error in leftovers if folder.build.serving else []:
+        log.warning(error.format())
+    if leftovers and not folder.build.serving:
+        folder.build.errors += leftovers
+        raise ContentErrors(folder.build.errors)
 
 
 def _shrink_images(folder: Folder) -> None:
@@ -79,8 +93,8 @@ PAGE_STEPS: list[Callable[[str], str]] = [markup.repair]
 TEMPLATE_STEPS: list[Callable[[str], str]] = [markup.repair]
 """Pages MkDocs renders from a template alone (404.html, sitemap.xml)."""
 FOLDER_STEPS: list[Callable[[Folder], None]] = [
-    _write_documents, _shrink_images, _write_cards_and_robots, _remove_source_maps, _keep_search_languages,
-    _write_headers,
+    _write_documents, _check_written, _shrink_images, _write_cards_and_robots, _remove_source_maps,
+    _keep_search_languages, _write_headers,
 ]
 
 

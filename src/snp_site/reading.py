@@ -38,7 +38,9 @@ def read(build: Build, files: Files, config: MkDocsConfig, options: SnpConfig) -
     build.contact, contact_errors = contact.read(options.contact, options.publiceren)
     build.sharing, sharing_errors = SharingStage.prepare(config)
     build.errors = (build.loaded.errors + build.news.errors + run_checks(site) + contact_errors + sharing_errors
-                    + theme.errors_for(config))
+                    + theme.errors_for(config)
+                    + checks.missing_nav_pages(config.nav, {f.src_uri for f in files.documentation_pages()},
+                                               Path(config.config_file_path)))
     build.anchor_checks = checks.anchor_checks(build.loaded.content, pages, all_files, build.loaded.broken)
     # Data files and source entries feed pages; they are not published themselves.
     for file in list(files):

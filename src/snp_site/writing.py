@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from snp_site import theme
+from snp_site import published
 from snp_site.build import Build
 from snp_site.codes import download
 from snp_site.config import SnpConfig
@@ -47,6 +48,7 @@ def before_writing(build: Build, env: Any, config: MkDocsConfig, files: Files, o
             log.warning(error.format())
     elif build.errors:
         raise ContentErrors(build.errors)
+    build.written = published.pages_of(files, build.bodies)
     env.bytecode_cache = build.cache.templates()
     env.globals["snp_content"] = build.loaded.content
     env.globals["snp_build_date"] = build_date()

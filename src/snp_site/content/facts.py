@@ -153,7 +153,9 @@ def data_files(docs_dir: Path, display_prefix: str, data_dir: str) -> dict[str, 
     """The data files of content/, keyed by the path editors see (content/data/pilot.yml)."""
     folder = docs_dir / data_dir
     files = sorted(folder.glob("*.y*ml")) if folder.is_dir() else []
-    return {f"{display_prefix}/{data_dir}/{f.name}": f for f in files if f.suffix in (".yml", ".yaml")}
+    # Folders and symbolic links with such a name are reported by the file check, never read here.
+    return {f"{display_prefix}/{data_dir}/{f.name}": f for f in files
+            if f.suffix in (".yml", ".yaml") and f.is_file() and not f.is_symlink()}
 
 
 def check_facts(pages: dict[str, Page], figures: dict[str, Figure],

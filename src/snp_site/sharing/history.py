@@ -14,7 +14,7 @@ import logging
 import subprocess
 from pathlib import Path
 
-from snp_site.dates import PartialDate, parse_date, today
+from snp_site.dates import DateProblem, PartialDate, parse_date, today
 
 log = logging.getLogger("mkdocs.plugins.snp.sharing")
 
@@ -44,10 +44,15 @@ def commit_dates(folder: Path) -> dict[str, PartialDate]:
     return {path: date for path, date in found.items() if path not in dirty}
 
 
-def page_date(updated: str | None, src_uri: str, commits: dict[str, PartialDate]) -> PartialDate:
-    """The page's own date: front matter, else its last commit, else the build date."""
-    if updated:
-        return parse_date(updated)
+def page_date(updated: object, src_uri: str, commits: dict[str, PartialDate]) -> PartialDate:
+    """The page's own date: front matter, else its last commit, else the build date. A page whose
+    front matter failed its check still renders (so its body is checked too): a wrong `updated`
+    was reported there, and is passed over here."""
+    if isinstance(updated, str) and updated:
+        try:
+            return parse_date(updated)
+        except DateProblem:
+            pass
     if src_uri in commits:
         return commits[src_uri]
     return today()
