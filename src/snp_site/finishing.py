@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from snp_site import headers, images, markup, preview, published, slim
 from snp_site.build import Build
+from snp_site.sources import cite
 from snp_site.errors import ContentErrors
 
 log = logging.getLogger("mkdocs.plugins.snp")
@@ -86,6 +87,7 @@ def _write_headers(folder: Folder) -> None:
 
 
 CONTENT_STEPS: list[Callable[[Rendered], str]] = [
+    lambda page: cite.label_note_links(page.html),
     lambda page: markup.name_checkboxes(page.html),
     _sizes,
 ]

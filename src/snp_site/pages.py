@@ -68,7 +68,7 @@ def context(build: Build, page: MkPage, config: MkDocsConfig) -> dict[str, Any]:
 
 def html(build: Build, text: str, page: MkPage, config: MkDocsConfig, gemeente: str | None) -> str:
     build.ids[page.file.src_uri] = checks.page_ids(text)
-    text = finish_content(cite.label_note_links(text), page.file.url, build)
+    text = finish_content(text, page.file.url, build)
     model = build.loaded.content.pages.get(page.file.src_uri) if build.loaded else None
     if model is None or not model.meta.get("document") or build.errors:
         return text
