@@ -86,7 +86,14 @@ def test_late_bundle_runs_no_listener_twice_and_own_scripts_at_once(own_script_s
             page.mouse.move(640, 40)
             # Material's documented hook for own scripts: document$ emits once the bundle has started,
             # which it does from its DOMContentLoaded listener.
-            page.wait_for_function("typeof window.document$ !== 'undefined'")
+            # Polled from here: wait_for_function evaluates a string in the page, which the page's own
+            # CSP (no 'unsafe-eval') rightly refuses.
+            for _ in range(200):
+                if page.evaluate("typeof window.document$ !== 'undefined'"):
+                    break
+                page.wait_for_timeout(50)
+            else:
+                raise AssertionError("Material's bundle did not start after the first move")
             page.evaluate("new Promise(done => window.document$.subscribe(() => done(true)))")
             assert page.evaluate("[window.eigenScript, window.eigenKlaar]") == [1, 1]
             assert browsing.off_host == []

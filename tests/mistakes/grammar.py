@@ -69,6 +69,15 @@ def code_names() -> list[str]:
     return sorted(CODES)
 
 
+def takes_no_arguments(name: str) -> bool:
+    """A code whose bare form is right on its own (such as [[contact]]): its check, asked on empty
+    content, finds nothing wrong with no arguments, so '[[name]]' is no mistake to generate."""
+    from snp_site.codes.registry import CODES
+    from snp_site.content.models import Content
+
+    return CODES[name].check([], Content()) is None
+
+
 VALID_CODE = {
     "cijfer": "[[cijfer proef.brieven]]",
     "grafiek": "[[grafiek trechter proef.brieven proef.gebeld]]",
@@ -131,6 +140,8 @@ def code_cases() -> Iterator[Case | Accepted]:
             "in-citaat": f"> {bad}",
             "in-tabel": f"| Wat | Hoeveel |\n| --- | --- |\n| brieven | {bad} |",
         }
+        if takes_no_arguments(n):
+            del variants["zonder-argument"]
         for name, body in variants.items():
             line = BODY_LINE + (2 if name == "in-tabel" else 1 if name == "in-lijst" else 0)
             yield _page_case("code", f"{n}-{name}", body, line)
