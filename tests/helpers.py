@@ -105,7 +105,7 @@ def snp_subcommands() -> list[str]:
 
 def estimate_by_hand(count: float, inhabitants_then: float, months: float, inhabitants: int) -> str:
     """A step of the estimate, worked out here from the data file's numbers, independently of the
-    site's code (estimate.py, schatting.js): per year, scaled, then rounded to a whole number below
+    site's code (codes/schatting.py, schatting.js): per year, scaled, then rounded to a whole number below
     10 and to two significant digits above, in Dutch notation."""
     value = count / inhabitants_then * inhabitants * 12 / months
     if value < 1:

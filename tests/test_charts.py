@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from helpers import FIXTURES, ROOT, apply, build, estimate_by_hand
-from snp_site import charts
+from snp_site.codes import grafiek as charts
 
 CASE = FIXTURES / "valid" / "grafieken" / "project"
 SVG = "{http://www.w3.org/2000/svg}"

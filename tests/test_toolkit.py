@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from helpers import FIXTURES, build, built, digest_tree, make_project, run, tool
-from snp_site.toolkit.download import SIZE_LATER
+from snp_site.codes.download import SIZE_LATER
 
 PDF = "site/downloads/toolkit-proef.pdf"
 CHAPTERS = ["Resultaten van de proef", "Eerste hoofdstuk", "Modelbrief"]
@@ -221,7 +221,7 @@ ESTIMATE_TITLE = "Wat betekent dit voor uw gemeente?"
 
 def estimate_basis(project: Path):
     """The estimate's figures as the fixture page names them, read from the data file with PyYAML."""
-    from snp_site import estimate
+    from snp_site.codes import schatting as estimate
     from snp_site.content.models import Figure
 
     page = (project / "content" / "uw-gemeente.md").read_text(encoding="utf-8")
@@ -232,7 +232,7 @@ def estimate_basis(project: Path):
 
 
 def test_tilburg_copy_with_inhabitants_carries_its_estimate(project: Path, tmp_path: Path) -> None:
-    from snp_site import estimate
+    from snp_site.codes import schatting as estimate
 
     target = tmp_path / "tilburg-220000.pdf"
     result = run(project, tool("snp"), "toolkit", "--gemeente", "Tilburg", "--inwoners", "220000", "-o", str(target))
@@ -284,7 +284,7 @@ def test_bad_number_of_inhabitants_is_refused_in_dutch(project: Path, value: str
 ])
 def test_inhabitants_follow_the_rules_of_the_web_form(text: str, number: int | None) -> None:
     """The rules of schatting.js: spaces and thousands dots allowed, a whole number 1..1.000.000."""
-    from snp_site.estimate import parse_inhabitants
+    from snp_site.codes.schatting import parse_inhabitants
     parsed, problem = parse_inhabitants(text)
     assert parsed == number and (problem is None) is (number is not None)
 

@@ -14,10 +14,10 @@ import sys
 
 import pytest
 
-from snp_site import toolkit
+from snp_site.toolkit import ToolkitRun
 from snp_site.cache import Cache
 from snp_site.toolkit.assemble import Edition, ToolkitChapter, document
-from snp_site.toolkit.produce import Job, Made, produce
+from snp_site.toolkit.produce import Job, Toolkit, produce
 from snp_site.toolkit.worker import Worker
 
 SITE_URL = "https://toolkit.invalid/"
@@ -34,11 +34,11 @@ def job() -> Job:
 
 
 @pytest.fixture(scope="module")
-def made_here(job: Job) -> Made:
+def made_here(job: Job) -> Toolkit:
     return produce(job)
 
 
-def test_the_worker_makes_the_same_pdf_as_the_build_itself(job: Job, made_here: Made) -> None:
+def test_the_worker_makes_the_same_pdf_as_the_build_itself(job: Job, made_here: Toolkit) -> None:
     assert made_here.pdf.startswith(b"%PDF-") and made_here.pages > 1
     assert not (made_here.warnings or made_here.font_problems or made_here.accessibility)
     worker = Worker.start()
@@ -48,14 +48,16 @@ def test_the_worker_makes_the_same_pdf_as_the_build_itself(job: Job, made_here: 
     assert worker.process.returncode == 0
 
 
-def test_a_dead_worker_leaves_the_pdf_to_the_build(made_here: Made, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_dead_worker_leaves_the_pdf_to_the_build(made_here: Toolkit, caplog: pytest.LogCaptureFixture) -> None:
     worker = Worker.start()
     assert worker is not None
     worker.process.kill()
-    pending = toolkit.start(CHAPTERS, EDITION, SITE_URL, {}, "mkdocs.yml", Cache(None), None, worker)
-    assert not pending.ready
-    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.snp.toolkit"):
-        result = pending.result()
+    with ToolkitRun(worker) as run:
+        run.start(CHAPTERS, EDITION, SITE_URL, {})
+        assert not run.ready
+        with caplog.at_level(logging.INFO, logger="mkdocs.plugins.snp.toolkit"):
+            result = run.result()
+        assert run.worker is None  # the run stopped its worker once it had answered
     assert "Het hulpproces gaf geen toolkit terug" in caplog.text
     assert result.errors == []
     assert result.pdf == made_here.pdf
@@ -81,19 +83,32 @@ def test_a_worker_without_a_job_ends_by_itself_or_when_stopped() -> None:
     assert unneeded.process.returncode is not None
 
 
-def test_a_cached_toolkit_stops_the_worker_and_any_change_misses(made_here: Made, tmp_path) -> None:
+def started(cache: Cache, chapters: list[ToolkitChapter] = CHAPTERS, edition: Edition = EDITION,
+            worker: Worker | None = None) -> ToolkitRun:
+    run = ToolkitRun(worker, cache)
+    run.start(chapters, edition, SITE_URL, {})
+    return run
+
+
+def test_a_cached_toolkit_stops_the_worker_and_any_change_misses(made_here: Toolkit, tmp_path) -> None:
     cache = Cache(tmp_path / "cache")
-    first = toolkit.start(CHAPTERS, EDITION, SITE_URL, {}, "mkdocs.yml", cache)
-    assert first.result().pdf == made_here.pdf  # made in this process and stored
+    assert started(cache).result().pdf == made_here.pdf  # made in this process and stored
     worker = Worker.start()
     assert worker is not None
-    again = toolkit.start(CHAPTERS, EDITION, SITE_URL, {}, "mkdocs.yml", cache, None, worker)
+    again = started(cache, worker=worker)
     assert again.ready and again.result().pdf == made_here.pdf
-    assert worker.process.returncode is not None
+    assert worker.process.returncode is not None and again.worker is None
 
     edited = [CHAPTERS[0], dataclasses.replace(CHAPTERS[1], html=CHAPTERS[1].html.replace("bellen", "mailen"))]
-    changed = toolkit.start(edited, EDITION, SITE_URL, {}, "mkdocs.yml", cache)
+    changed = started(cache, edited)
     assert not changed.ready and changed.result().pdf != made_here.pdf
-    later = toolkit.start(CHAPTERS, dataclasses.replace(EDITION, date_text="15 juli 2017"), SITE_URL, {},
-                          "mkdocs.yml", cache)
-    assert not later.ready
+    assert not started(cache, edition=dataclasses.replace(EDITION, date_text="15 juli 2017")).ready
+
+
+def test_leaving_a_run_stops_its_worker_whatever_happened() -> None:
+    worker = Worker.start()
+    assert worker is not None
+    with pytest.raises(RuntimeError), ToolkitRun(worker) as run:
+        run.start(CHAPTERS, EDITION, SITE_URL, {})
+        raise RuntimeError("de build faalt halverwege")
+    assert worker.process.returncode is not None and run.worker is None

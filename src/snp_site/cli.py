@@ -19,10 +19,11 @@ from pathlib import Path
 from mkdocs.commands import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.utils.yaml import yaml_load
 
 from snp_site.errors import ContentError, ContentErrors, summary
-from snp_site.estimate import MAX_INHABITANTS, parse_inhabitants
-from snp_site.content.models import dutch_number
+from snp_site.codes.schatting import MAX_INHABITANTS, parse_inhabitants
+from snp_site.numbers import dutch_number
 from snp_site.toolkit import gemeente_problem
 
 
@@ -52,7 +53,7 @@ def check(config_file: Path) -> tuple[list[ContentError], list[str]]:
                 build.build(cfg)
             except Abort:
                 pass
-        errors = ContentErrors(getattr(plugin, "errors", [])).errors
+        errors = ContentErrors(_errors_of(plugin)).errors
         ours = {id(r) for r in collect.records if r.getMessage().startswith("De site is niet gebouwd")}
         others = [r.getMessage() for r in collect.records
                   if id(r) not in ours and r.name != "mkdocs.plugins.snp"]
@@ -74,10 +75,9 @@ def make_toolkit(config_file: Path, gemeente: str, output: Path | None,
     """Build the site into a throwaway folder with the municipality filled in (and, with a number of
     inhabitants, its estimate); keep the PDF and the editable documents (DOCX, ODT), named after the
     municipality, beside each other."""
-    cfg = load_config(config_file=str(config_file), strict=True)
+    options = {"gemeente": gemeente.strip(), "inwoners": inhabitants}
+    cfg = load_config(config_file=str(config_file), strict=True, plugins=_with_options(config_file, options))
     plugin = cfg.plugins["snp"]
-    plugin.gemeente = gemeente.strip()
-    plugin.inhabitants = inhabitants
     name = Path(plugin.config.toolkit.file)
     target = output or Path(f"{name.stem}-{_slug(gemeente)}{name.suffix}")
     with tempfile.TemporaryDirectory(prefix="snp-toolkit-") as tmp:
@@ -87,8 +87,8 @@ def make_toolkit(config_file: Path, gemeente: str, output: Path | None,
         try:
             build.build(cfg)
         except Abort:
-            if getattr(plugin, "errors", None):
-                raise ContentErrors(plugin.errors) from None
+            if _errors_of(plugin):
+                raise ContentErrors(_errors_of(plugin)) from None
             raise
         finally:
             mkdocs_log.propagate = propagate
@@ -100,6 +100,23 @@ def make_toolkit(config_file: Path, gemeente: str, output: Path | None,
                 shutil.copyfile(document, copy)
                 written.append(copy)
     return written
+
+
+def _with_options(config_file: Path, options: dict[str, object]) -> list[object] | dict[str, object]:
+    """The settings file's plugins with these options added to ours: handed to load_config like
+    any setting given on the command line, and validated by MkDocs with the rest."""
+    with open(config_file, "rb") as fd:
+        plugins = (yaml_load(fd) or {}).get("plugins", [])
+    if isinstance(plugins, dict):
+        return {**plugins, "snp": {**(plugins.get("snp") or {}), **options}}
+    return [{"snp": {**(entry["snp"] or {}), **options}} if isinstance(entry, dict) and "snp" in entry
+            else {"snp": dict(options)} if entry == "snp" else entry for entry in plugins]
+
+
+def _errors_of(plugin: object) -> list[ContentError]:
+    """The errors of the build the plugin last ran (none when it never got to make one)."""
+    build = getattr(plugin, "build", None)
+    return build.errors if build is not None else []
 
 
 def _slug(text: str) -> str:

@@ -26,6 +26,10 @@ class SnpConfig(base.Config):
     adoption_page = c.Type(str, default="gemeenten.md")
     """The page that gets the overview of gemeenten from the adoption file."""
     toolkit = c.SubConfig(ToolkitConfig)
+    gemeente = c.Optional(c.Type(str))
+    """A municipality filled in to the toolkit and the documents (`snp toolkit --gemeente` sets it)."""
+    inwoners = c.Optional(c.Type(int))
+    """With it the toolkit carries the estimate for that number (`snp toolkit --inwoners` sets it)."""
 
     def layout(self) -> Layout:
         return Layout(self.news_dir, self.partners_dir, tuple(self.chapter_dirs), self.data_dir,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from snp_site.content.models import Content, Page
 from snp_site.content.rawhtml import check_raw_html, dangerous_url
 from snp_site.content.refs import scan
-from snp_site.tags import check_tag
+from snp_site.codes.registry import check_code
 from snp_site.errors import ContentError
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -59,7 +59,7 @@ def check_refs(content: Content, pages: dict[str, Page], all_files: set[str],
 
         for ref in scan(page.body, page.body_line):
             if ref.kind == "tag":
-                problem = check_tag(ref.target, ref.args, content)
+                problem = check_code(ref.target, ref.args, content)
                 if problem:
                     err(ref.line, *problem)
                 continue

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from snp_site.dates import DateProblem, PartialDate, parse_date
+from snp_site.numbers import dutch_number
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?-(?=.)")
 
@@ -78,13 +79,6 @@ class Partner(Page):
     @property
     def slug(self) -> str:
         return self.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
-
-
-def dutch_number(value: int | float) -> str:
-    """124.904 and 1,5: the one place where numbers get Dutch separators."""
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
-    return f"{value:,}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from snp_site.codes.syntax import split_args
+
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
 _LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
@@ -28,7 +30,8 @@ class Ref:
 
     @property
     def args(self) -> list[str]:
-        return self.text.split()
+        """A code's arguments: words, or a "quoted phrase" as one (see codes/syntax.py)."""
+        return split_args(self.text)
 
 
 def code_flags(body: str) -> Iterator[tuple[str, bool]]:
@@ -81,9 +84,9 @@ def replace_tags(body: str, render: Callable[[str, list[str]], str]) -> str:
             continue
         parts, last = [], 0
         for code in _INLINE_CODE.finditer(line):
-            parts.append(_TAG.sub(lambda m: render(m.group(1), m.group(2).split()), line[last:code.start()]))
+            parts.append(_TAG.sub(lambda m: render(m.group(1), split_args(m.group(2))), line[last:code.start()]))
             parts.append(code.group(0))
             last = code.end()
-        parts.append(_TAG.sub(lambda m: render(m.group(1), m.group(2).split()), line[last:]))
+        parts.append(_TAG.sub(lambda m: render(m.group(1), split_args(m.group(2))), line[last:]))
         out.append("".join(parts))
     return "\n".join(out)

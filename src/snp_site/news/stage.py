@@ -1,7 +1,7 @@
 """Wiring of the news stage into a build: what plugin.py calls at each MkDocs event.
 
 on_files: `prepare` checks the items, moves each item to nieuws/<slug>/, and adds the generated
-tag pages and the feed as MkDocs Files (nothing is written into content/). Pages: `meta` picks
+label pages and the feed as MkDocs Files (nothing is written into content/). Pages: `meta` picks
 our template, `context` hands it the view data. Templates live in overrides/snp/.
 """
 
@@ -19,7 +19,8 @@ from snp_site.content.loader import Layout, Loaded
 from snp_site.content.models import NewsItem, news_slug
 from snp_site.dates import build_date
 from snp_site.errors import ContentError
-from snp_site.news import adoption, checks, feed, tags, timeline
+from snp_site.news import adoption, checks, feed, timeline
+from snp_site.news.labels import Label, collect_labels
 
 log = logging.getLogger("mkdocs.plugins.snp.news")
 
@@ -34,7 +35,7 @@ class NewsStage:
     position: dict[str, int] = field(default_factory=dict)
     """Index in `ordered` by src_uri: per-page lookups stay constant time in a large archive."""
     urls: dict[str, str] = field(default_factory=dict)
-    tags: list[tags.Tag] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
     adoption: adoption.AdoptionFile | None = None
     errors: list[ContentError] = field(default_factory=list)
     feed_url: str | None = None
@@ -63,7 +64,7 @@ class NewsStage:
         self.errors += errors
         if self.adoption is not None:
             self.errors += checks.unknown_gemeenten(items, self.adoption.gemeenten, self.adoption.path)
-        self.tags, errors = tags.collect(self.ordered, content.partners)
+        self.labels, errors = collect_labels(self.ordered, content.partners)
         self.errors += errors
         timeline_file = files.get_file_from_path(self.timeline_page)
         self.timeline_url = timeline_file.url if timeline_file is not None else None
@@ -71,7 +72,7 @@ class NewsStage:
         self._add_feed(files, config, content)
 
     def _place(self, files: Files, config: MkDocsConfig) -> None:
-        """Items at nieuws/<slug>/; tag pages generated beside them."""
+        """Items at nieuws/<slug>/; label pages generated beside them."""
         for item in self.ordered:
             file = files.get_file_from_path(item.src_uri)
             if file is None:
@@ -81,18 +82,18 @@ class NewsStage:
             for cached in ("url", "abs_dest_path"):
                 file.__dict__.pop(cached, None)
             self.urls[item.src_uri] = file.url
-        for tag in self.tags:
-            src = tag.src_uri(self.layout.news_dir)
+        for label in self.labels:
+            src = label.src_uri(self.layout.news_dir)
             if src in files:
                 self.errors.append(ContentError(f"content/{src}", None, "gereserveerd-adres",
                                                 "op dit adres maakt de site zelf een pagina met berichten.",
                                                 "Geef het bestand een andere naam of zet het in een andere map."))
                 continue
-            if tag.partner is not None:
-                partner_file = files.get_file_from_path(tag.partner.src_uri)
+            if label.partner is not None:
+                partner_file = files.get_file_from_path(label.partner.src_uri)
                 if partner_file is not None:
-                    self.urls[tag.partner.src_uri] = partner_file.url
-            body = f"# Nieuws over {tag.label}\n"
+                    self.urls[label.partner.src_uri] = partner_file.url
+            body = f"# Nieuws over {label.label}\n"
             file = File.generated(config, src, content=body)
             files.append(file)
             self.urls[src] = file.url
@@ -112,13 +113,13 @@ class NewsStage:
         info = feed.FeedInfo(self.feed_title, page.description if page else "", config.site_name,
                              config.site_url if config.site_url.endswith("/") else config.site_url + "/",
                              page_url, self.feed_url, config.theme.get("language") or "nl")
-        tag_urls = {(t.kind, t.label if t.kind == "gemeente" else t.slug): (t.slug, t.label) for t in self.tags}
-        files.append(File.generated(config, self.feed_url, content=feed.atom(info, self.ordered, self.urls, tag_urls)))
+        label_urls = {(t.kind, t.label if t.kind == "gemeente" else t.slug): (t.slug, t.label) for t in self.labels}
+        files.append(File.generated(config, self.feed_url, content=feed.atom(info, self.ordered, self.urls, label_urls)))
 
     # --- per page -------------------------------------------------------------------------
 
-    def _tag_for(self, src_uri: str) -> tags.Tag | None:
-        return next((t for t in self.tags if t.src_uri(self.layout.news_dir) == src_uri), None)
+    def _label_for(self, src_uri: str) -> Label | None:
+        return next((t for t in self.labels if t.src_uri(self.layout.news_dir) == src_uri), None)
 
     def meta(self, src_uri: str) -> dict[str, Any]:
         """Template (and, for generated pages, description) of a page the news stage owns."""
@@ -128,9 +129,9 @@ class NewsStage:
             return {"template": "snp/gemeenten.html"}
         if src_uri in self.urls and src_uri in self.position:
             return {"template": "snp/nieuwsbericht.html"}
-        tag = self._tag_for(src_uri)
-        if tag is not None:
-            return {"template": "snp/nieuws-label.html", "description": f"Alle nieuwsberichten over {tag.label}."}
+        label = self._label_for(src_uri)
+        if label is not None:
+            return {"template": "snp/nieuws-label.html", "description": f"Alle nieuwsberichten over {label.label}."}
         return {}
 
     def context(self, src_uri: str) -> dict[str, Any]:
@@ -148,11 +149,11 @@ class NewsStage:
             return {"snp_news": {"bericht": view.item(item), "ouder": older and view.item(older),
                                  "nieuwer": newer and view.item(newer),
                                  "tijdlijn": self.timeline_url}}
-        tag = self._tag_for(src_uri)
-        if tag is not None:
-            partner = tag.partner and self.urls.get(tag.partner.src_uri)
-            return {"snp_news": {"berichten": [view.item(i) for i in tag.items], "partner_url": partner,
-                                 "naam": tag.label,
+        label = self._label_for(src_uri)
+        if label is not None:
+            partner = label.partner and self.urls.get(label.partner.src_uri)
+            return {"snp_news": {"berichten": [view.item(i) for i in label.items], "partner_url": partner,
+                                 "naam": label.label,
                                  "tijdlijn": self.timeline_url, "feed": self.feed_url}}
         return {}
 
@@ -162,20 +163,20 @@ class NewsView:
 
     def __init__(self, stage: NewsStage) -> None:
         self.stage = stage
-        self.tag_index = {(t.kind, t.label if t.kind == "gemeente" else t.slug): t for t in stage.tags}
+        self.label_index = {(t.kind, t.label if t.kind == "gemeente" else t.slug): t for t in stage.labels}
 
     def item(self, item: NewsItem) -> dict[str, Any]:
-        labels = []
+        shown = []
         for kind, values in (("gemeente", item.gemeenten), ("partner", item.partners)):
             for value in values:
-                tag = self.tag_index.get((kind, value))
-                if tag is not None:
-                    labels.append({"label": tag.label, "soort": kind,
-                                   "url": self.stage.urls[tag.src_uri(self.stage.layout.news_dir)]})
+                label = self.label_index.get((kind, value))
+                if label is not None:
+                    shown.append({"label": label.label, "soort": kind,
+                                   "url": self.stage.urls[label.src_uri(self.stage.layout.news_dir)]})
         return {"title": item.title, "description": item.description, "url": self.stage.urls[item.src_uri],
-                "datum": item.date.dutch(), "iso": item.date.iso(), "labels": labels}
+                "datum": item.date.dutch(), "iso": item.date.iso(), "labels": shown}
 
     def adoption(self, row: adoption.Adoption) -> dict[str, Any]:
-        tag = self.tag_index.get(("gemeente", row.gemeente))
+        label = self.label_index.get(("gemeente", row.gemeente))
         return {"gemeente": row.gemeente, "status": row.status, "label": row.label, "bericht": self.item(row.item),
-                "alle": tag and self.stage.urls[tag.src_uri(self.stage.layout.news_dir)]}
+                "alle": label and self.stage.urls[label.src_uri(self.stage.layout.news_dir)]}

@@ -2,9 +2,11 @@
 
 Stages, one module each: `assemble` (print HTML from the rendered chapters) -> `typeset`
 (WeasyPrint, PDF/UA-1, warnings captured) -> `verify` (fonts, PDF/UA checker). `produce` runs the last
-two, in the build's process or in the `worker` process. `download` fills the `[[download toolkit]]`
-tag on site pages. `start` takes the PDF from the cache or starts making it; `Pending.result` gives
-the PDF with every problem as a Dutch `ContentError`; nothing is written when there is one.
+two, in the build's process or in the `worker` process. `site` is the MkDocs side (which pages go in,
+writing the PDF, the download links; `codes/download.py` is the `[[download toolkit]]` code).
+A `ToolkitRun` is one build's toolkit: `start` takes the PDF from the cache or starts making it,
+`result` gives the one result type, `Toolkit`, with every problem as a Dutch `ContentError`
+(nothing is written when there is one), and `close` is the one place that stops the worker.
 """
 
 from __future__ import annotations
@@ -12,14 +14,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from snp_site.cache import Cache, files_unchanged
 from snp_site.errors import ContentError
 from snp_site.toolkit.assemble import Edition, EstimateTable, ToolkitChapter, document
-from snp_site.toolkit.produce import Job, Made, produce
+from snp_site.toolkit.produce import Job, Toolkit, produce
 
 if TYPE_CHECKING:  # the worker's module is also its program (python -m): not imported with the package
     from snp_site.toolkit.worker import Worker
@@ -28,13 +29,6 @@ log = logging.getLogger("mkdocs.plugins.snp.toolkit")
 
 GEMEENTE_MAX = 60
 _FORBIDDEN = set("<>&\"[]{}\\/|`*_#")
-
-
-@dataclass
-class Toolkit:
-    pdf: bytes = b""
-    pages: int = 0
-    errors: list[ContentError] = field(default_factory=list)
 
 
 def gemeente_problem(name: str) -> str | None:
@@ -51,44 +45,72 @@ def gemeente_problem(name: str) -> str | None:
     return None
 
 
-def start(chapters: list[ToolkitChapter], edition: Edition, site_url: str, sources: dict[str, Path],
-          config_path: str, cache: Cache = Cache(None), estimate: EstimateTable | None = None,
-          worker: Worker | None = None) -> Pending:
-    """Take the toolkit from the cache when nothing it depends on changed, or start making it: in
-    `worker` when there is one (the build goes on meanwhile), else when its result is asked for.
-    With `estimate`, each estimate block in the chapters becomes the table it returns."""
-    # The document is made from the chapters and the edition by our code (whose digest is in every
-    # key), so they can stand for it: a hit then skips assembling (parsing every chapter again).
-    # An estimate is computed while assembling, so with one the document itself is the key.
-    html = document(chapters, edition, estimate) if estimate is not None else None
-    basis = html if html is not None else json.dumps(
-        [[dataclasses.astuple(chapter) for chapter in chapters], dataclasses.astuple(edition)], ensure_ascii=False)
-    key = cache.key("toolkit", basis, site_url)
-    hit = cache.get("toolkit", key, lambda meta: files_unchanged(dict(meta.get("bestanden", {})), sources.get))
-    if hit is not None:
-        if worker is not None:
-            worker.stop()
-        log.info("Toolkit uit de cache: de hoofdstukken en hun afbeeldingen zijn niet veranderd.")
-        for note in list(hit.meta.get("meldingen", [])):
-            log.info("%s", note)
-        return Pending(Toolkit(hit.data, int(hit.meta["pages"])))
-    job = Job(html if html is not None else document(chapters, edition), site_url, sources)
-    if worker is not None:
-        worker.submit(job)
-    return Pending(None, job, worker, cache, key, config_path)
 
+class ToolkitRun:
+    """One build's toolkit: from the cache, being made (in the worker or, when asked, here), or
+    refused; and the worker this build started. A context manager: leaving it stops the worker."""
 
-class Pending:
-    """A toolkit that is ready (from the cache) or being made; `result` waits for it."""
+    def __init__(self, worker: Worker | None = None, cache: Cache = Cache(None),
+                 config_path: str = "mkdocs.yml") -> None:
+        self.worker, self.cache, self.config_path = worker, cache, config_path
+        self.job: Job | None = None
+        self.key = ""
+        self.done: Toolkit | None = None
 
-    def __init__(self, done: Toolkit | None, job: Job | None = None, worker: Worker | None = None,
-                 cache: Cache = Cache(None), key: str = "", config_path: str = "") -> None:
-        self.done, self.job, self.worker = done, job, worker
-        self.cache, self.key, self.config_path = cache, key, config_path
+    @classmethod
+    def begin(cls, cache: Cache, config_path: str, with_worker: bool) -> ToolkitRun:
+        """A run whose worker (when wanted) starts importing now, while MkDocs reads the pages."""
+        worker = None
+        if with_worker:
+            from snp_site.toolkit.worker import Worker
+
+            worker = Worker.start()
+        return cls(worker, cache, config_path)
+
+    def __enter__(self) -> ToolkitRun:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def started(self) -> bool:
+        return self.job is not None or self.done is not None
 
     @property
     def ready(self) -> bool:
         return self.done is not None
+
+    def start(self, chapters: list[ToolkitChapter], edition: Edition, site_url: str, sources: dict[str, Path],
+              estimate: EstimateTable | None = None) -> None:
+        """Take the toolkit from the cache when nothing it depends on changed, or start making it: in
+        the worker when there is one (the build goes on meanwhile), else when its result is asked for.
+        With `estimate`, each estimate block in the chapters becomes the table it returns."""
+        # The document is made from the chapters and the edition by our code (whose digest is in every
+        # key), so they can stand for it: a hit then skips assembling (parsing every chapter again).
+        # An estimate is computed while assembling, so with one the document itself is the key.
+        html = document(chapters, edition, estimate) if estimate is not None else None
+        basis = html if html is not None else json.dumps(
+            [[dataclasses.astuple(chapter) for chapter in chapters], dataclasses.astuple(edition)],
+            ensure_ascii=False)
+        self.key = self.cache.key("toolkit", basis, site_url)
+        hit = self.cache.get("toolkit", self.key,
+                             lambda meta: files_unchanged(dict(meta.get("bestanden", {})), sources.get))
+        if hit is not None:
+            self.close()
+            log.info("Toolkit uit de cache: de hoofdstukken en hun afbeeldingen zijn niet veranderd.")
+            for note in list(hit.meta.get("meldingen", [])):
+                log.info("%s", note)
+            self.done = Toolkit(hit.data, int(hit.meta["pages"]))
+            return
+        self.job = Job(html if html is not None else document(chapters, edition), site_url, sources)
+        if self.worker is not None:
+            self.worker.submit(self.job)
+
+    def refuse(self, errors: list[ContentError]) -> None:
+        """A toolkit this build cannot make: its result is these errors."""
+        self.close()
+        self.done = Toolkit(errors=errors)
 
     def result(self) -> Toolkit:
         """Every problem becomes a ContentError on the config file; only a PDF without problems is cached."""
@@ -99,14 +121,17 @@ class Pending:
                 if self.worker is not None:  # worth a line: every build without cache is slower so
                     log.info("Het hulpproces gaf geen toolkit terug; de toolkit wordt nu in dit proces gemaakt.")
                 made = produce(self.job)
+            self.close()
             self.done = self._checked(made)
         return self.done
 
-    def cancel(self) -> None:
+    def close(self) -> None:
+        """The one place that stops the worker: no process outlives the build that started it."""
         if self.worker is not None:
             self.worker.stop()
+            self.worker = None
 
-    def _checked(self, made: Made) -> Toolkit:
+    def _checked(self, made: Toolkit) -> Toolkit:
         def error(code: str, message: str, fix: str) -> ContentError:
             return ContentError(self.config_path, None, code, message, fix)
 
@@ -126,4 +151,4 @@ class Pending:
         if not errors:
             self.cache.put("toolkit", self.key, made.pdf, {"pages": made.pages, "bestanden": made.fetched,
                                                            "meldingen": made.notes})
-        return Toolkit(made.pdf, made.pages, errors)
+        return dataclasses.replace(made, errors=errors)

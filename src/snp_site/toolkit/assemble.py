@@ -19,7 +19,7 @@ from urllib.parse import urldefrag, urljoin
 import tinyhtml5
 
 from snp_site.content.models import Content
-from snp_site.toolkit.download import TAG as DOWNLOAD_TAG
+from snp_site.codes.download import TAG as DOWNLOAD_TAG
 
 PLACEHOLDER = "[naam gemeente]"
 """What editors write in a toolkit chapter where the municipality's name belongs."""

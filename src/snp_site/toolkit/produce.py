@@ -7,8 +7,13 @@ imported inside, not above: a build whose PDF is cached never loads them.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from snp_site.errors import ContentError
 
 
 @dataclass
@@ -20,9 +25,12 @@ class Job:
 
 
 @dataclass
-class Made:
-    pdf: bytes
-    pages: int
+class Toolkit:
+    """The one result type for the PDF: what typesetting gave, what the checks found, and (once the
+    build judged it) the Dutch errors. Plain data, so the worker can send it back through a pipe."""
+
+    pdf: bytes = b""
+    pages: int = 0
     warnings: list[str] = field(default_factory=list)
     """WeasyPrint's own warnings (a missing image, an unknown font ...)."""
     font_problems: list[str] = field(default_factory=list)
@@ -32,6 +40,8 @@ class Made:
     """Warnings of the PDF/UA checker: logged, not fatal."""
     fetched: dict[str, str] = field(default_factory=dict)
     """sha256 of every file the typesetter read, by its path in the site."""
+    errors: list[ContentError] = field(default_factory=list)
+    """Every problem above as a ContentError on the config file (filled in by ToolkitRun.result)."""
 
 
 def preload() -> None:
@@ -44,12 +54,12 @@ def preload() -> None:
     outloud.registry.import_rule_modules()
 
 
-def produce(job: Job) -> Made:
+def produce(job: Job) -> Toolkit:
     from snp_site.toolkit import verify
     from snp_site.toolkit.typeset import SiteFetcher, typeset
 
     fetcher = SiteFetcher(job.site_url, job.sources.get)
     result = typeset(job.html, job.site_url, fetcher)
     problems, notes = verify.accessibility_problems(result.pdf)
-    return Made(result.pdf, result.pages, result.warnings, verify.font_problems(result.pdf), problems,
-                notes, dict(fetcher.fetched))
+    return dataclasses.replace(result, font_problems=verify.font_problems(result.pdf), accessibility=problems,
+                               notes=notes, fetched=dict(fetcher.fetched))

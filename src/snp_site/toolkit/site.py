@@ -3,10 +3,10 @@ the site folder and fills the download links. Keeps MkDocs objects out of the ot
 
 A build that must make the PDF (nothing in the cache) lets the worker typeset it while MkDocs
 writes the pages: links then carry a stand-in for the size until the PDF is done (`finish` and
-download.put_size).
+codes/download.put_size).
 
 A personal copy with a number of inhabitants (`snp toolkit --inwoners`) also takes in the page
-with the estimate, in its nav place, with that municipality's figures computed by estimate.py.
+with the estimate, in its nav place, with that municipality's figures computed by codes/schatting.py.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -22,19 +21,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_relative_url
 
-from snp_site import estimate, toolkit
-from snp_site.cache import Cache
+from snp_site.codes import download, schatting
 from snp_site.config import ToolkitConfig
 from snp_site.content.loader import Loaded
 from snp_site.content.models import Page
 from snp_site.content.refs import scan
 from snp_site.dates import PartialDate, build_date
 from snp_site.errors import ContentError
-from snp_site.toolkit import download
+from snp_site.toolkit import ToolkitRun
 from snp_site.toolkit.assemble import EstimateTable, ToolkitChapter, edition_from
-
-if TYPE_CHECKING:
-    from snp_site.toolkit.worker import Worker
+from snp_site.toolkit.produce import Toolkit
 
 log = logging.getLogger("mkdocs.plugins.snp.toolkit")
 
@@ -44,7 +40,7 @@ def title_of(options: ToolkitConfig, config: MkDocsConfig) -> str:
 
 
 def has_estimate(model: Page) -> bool:
-    return any(ref.kind == "tag" and ref.target == estimate.TAG for ref in scan(model.body, model.body_line))
+    return any(ref.kind == "tag" and ref.target == schatting.NAME for ref in scan(model.body, model.body_line))
 
 
 def chapters(nav: Navigation, loaded: Loaded, site_url: str, with_estimate: bool = False) -> list[ToolkitChapter]:
@@ -62,37 +58,37 @@ def chapters(nav: Navigation, loaded: Loaded, site_url: str, with_estimate: bool
     return found
 
 
-def start(nav: Navigation, loaded: Loaded, config: MkDocsConfig, files: Files,
-          options: ToolkitConfig, gemeente: str | None, cache: Cache,
-          inhabitants: int | None = None, worker: Worker | None = None) -> toolkit.Pending | None:
-    """Take the PDF from the cache or start making it (in `worker` when given); None when no chapter
-    is in it. `finish` writes it into the (staging) site folder."""
+def submit(run: ToolkitRun, nav: Navigation, loaded: Loaded, config: MkDocsConfig, files: Files,
+           options: ToolkitConfig, gemeente: str | None, inhabitants: int | None = None) -> None:
+    """Hand the run this site's toolkit (it takes the PDF from the cache or starts making it); the run
+    stays unstarted when no chapter is in it. `finish` writes it into the (staging) site folder."""
     site_url = config.site_url or "https://toolkit.invalid/"
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     selected = chapters(nav, loaded, site_url, with_estimate=inhabitants is not None)
     if not selected:
-        return None
+        return
     table: EstimateTable | None = None
     if inhabitants is not None:
         if not any(has_estimate(loaded.content.pages[ch.src_uri]) for ch in selected):
-            return toolkit.Pending(toolkit.Toolkit(errors=[ContentError(
-                _config_name(config), None, "toolkit-schatting-ontbreekt",
+            run.refuse([ContentError(
+                config_name(config), None, "toolkit-schatting-ontbreekt",
                 f"Met --inwoners komt de schatting in de toolkit, maar geen pagina in het menu heeft "
-                f"[[{estimate.TAG} ...]].",
-                f"Zet [[{estimate.TAG} ...]] op een pagina in het menu (zie docs/toolkit.md), of maak de "
-                "toolkit zonder --inwoners.")]))
-        table = partial(estimate.print_table, content=loaded.content, inhabitants=inhabitants, gemeente=gemeente)
+                f"[[{schatting.NAME} ...]].",
+                f"Zet [[{schatting.NAME} ...]] op een pagina in het menu (zie docs/toolkit.md), of maak de "
+                "toolkit zonder --inwoners.")])
+            return
+        table = partial(schatting.print_table, content=loaded.content, inhabitants=inhabitants, gemeente=gemeente)
     when = build_date()
     edition = edition_from(loaded.content, config.site_name, title_of(options, config),
                            PartialDate(when.year, when.month, when.day).dutch(),
                            when.strftime("%Y-%m-%dT%H:%M:%SZ"), options.version, gemeente)
     sources = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path}
-    return toolkit.start(selected, edition, site_url, sources, _config_name(config), cache, table, worker)
+    run.start(selected, edition, site_url, sources, table)
 
 
-def finish(pending: toolkit.Pending, options: ToolkitConfig, config: MkDocsConfig) -> toolkit.Toolkit:
+def finish(run: ToolkitRun, options: ToolkitConfig, config: MkDocsConfig) -> Toolkit:
     """Wait for the PDF and write it into the (staging) site folder, unless it has problems."""
-    result = pending.result()
+    result = run.result()
     if not result.errors:
         target = Path(config.site_dir) / options.file
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -102,7 +98,7 @@ def finish(pending: toolkit.Pending, options: ToolkitConfig, config: MkDocsConfi
     return result
 
 
-def fill_links(files: Files, pending: toolkit.Pending | None, options: ToolkitConfig,
+def fill_links(files: Files, run: ToolkitRun, options: ToolkitConfig,
                config: MkDocsConfig) -> list[ContentError]:
     """Turn `[[download toolkit]]` into a link with the PDF's size; an error if there is no PDF.
     While the PDF is still being made, the link says download.SIZE_LATER until `finish`."""
@@ -111,7 +107,7 @@ def fill_links(files: Files, pending: toolkit.Pending | None, options: ToolkitCo
         page: MkPage | None = file.page
         if page is None or page.content is None or not download.has_tag(page.content):
             continue
-        if pending is None:
+        if not run.started:
             errors.append(ContentError(
                 f"{Path(config.docs_dir).name}/{file.src_uri}", None, "toolkit-ontbreekt",
                 f"De pagina vraagt om {download.TAG}, maar geen hoofdstuk staat in de toolkit.",
@@ -119,10 +115,11 @@ def fill_links(files: Files, pending: toolkit.Pending | None, options: ToolkitCo
                 "of haal de regel weg."))
             continue
         href = get_relative_url(options.file, page.url or ".")
-        size = len(pending.done.pdf) if pending.done is not None else None
+        size = len(run.done.pdf) if run.done is not None else None
         page.content = download.fill(page.content, href, title_of(options, config), size)
     return errors
 
 
-def _config_name(config: MkDocsConfig) -> str:
+def config_name(config: MkDocsConfig) -> str:
+    """The settings file as errors about the whole site name it (mkdocs.yml)."""
     return Path(config.config_file_path or "mkdocs.yml").name

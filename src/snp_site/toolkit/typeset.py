@@ -13,12 +13,13 @@ import io
 import logging
 import mimetypes
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pikepdf
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from snp_site.toolkit.produce import Toolkit
 
 STYLESHEET = Path(__file__).with_name("print.css")
 
@@ -57,14 +58,7 @@ class SiteFetcher(URLFetcher):
         return url[len(self.site_url):].split("#")[0].split("?")[0]
 
 
-@dataclass
-class Typeset:
-    pdf: bytes
-    pages: int
-    warnings: list[str] = field(default_factory=list)
-
-
-def typeset(document: str, site_url: str, fetcher: SiteFetcher) -> Typeset:
+def typeset(document: str, site_url: str, fetcher: SiteFetcher) -> Toolkit:
     """Render and write the PDF; the identifier is a hash of the input, so equal input, equal bytes."""
     logger = logging.getLogger("weasyprint")
     collect = _Collect()
@@ -79,7 +73,7 @@ def typeset(document: str, site_url: str, fetcher: SiteFetcher) -> Typeset:
         logger.removeHandler(collect)
         logger.propagate = propagate
     assert pdf is not None
-    return Typeset(_post_pass(pdf), len(rendered.pages), collect.messages)
+    return Toolkit(_post_pass(pdf), len(rendered.pages), collect.messages)
 
 
 def _post_pass(pdf: bytes) -> bytes:

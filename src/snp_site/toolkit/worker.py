@@ -9,7 +9,7 @@ and the build makes the PDF itself, with the same code (produce.py) and so the s
 the worker outlives the build: without a job it exits when its input closes, and `stop` kills it.
 
 Protocol: the parent writes one pickled Job to the worker's stdin and closes it; the worker writes
-one pickled Made to its stdout and exits 0. Anything else the worker prints goes to stderr.
+one pickled Toolkit to its stdout and exits 0. Anything else the worker prints goes to stderr.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import threading
 from pathlib import Path
 from typing import BinaryIO
 
-from snp_site.toolkit.produce import Job, Made, preload, produce
+from snp_site.toolkit.produce import Job, Toolkit, preload, produce
 
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 """The folder that holds snp_site: the worker must import the same code as the build."""
@@ -61,7 +61,7 @@ class Worker:
         except OSError:
             pass  # the worker died; result() says so
 
-    def result(self) -> Made | None:
+    def result(self) -> Toolkit | None:
         """The worker's answer, waiting for it; None when there is none to trust."""
         stdout = self.process.stdout
         assert stdout is not None
@@ -79,7 +79,7 @@ class Worker:
             made = pickle.loads(data)
         except Exception:  # a half-written answer: the build makes the PDF itself
             return None
-        return made if isinstance(made, Made) else None
+        return made if isinstance(made, Toolkit) else None
 
     def stop(self) -> None:
         """End a worker that is not needed (the PDF came from the cache, or the build failed)."""

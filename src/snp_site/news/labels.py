@@ -1,4 +1,4 @@
-"""Tag pages: one per gemeente and per partner that at least one news item names.
+"""Label pages: one per gemeente and per partner that at least one news item names.
 
 Addresses are nieuws/gemeente/<slug>/ and nieuws/partner/<slug>/. Gemeente names are slugified;
 two different names that give one slug would share a page, so that is an error.
@@ -16,7 +16,7 @@ KINDS = ("gemeente", "partner")
 
 
 @dataclass
-class Tag:
+class Label:
     kind: str
     """'gemeente' or 'partner'."""
     slug: str
@@ -28,9 +28,9 @@ class Tag:
         return f"{news_dir}/{self.kind}/{self.slug}.md"
 
 
-def collect(ordered: list[NewsItem], partners: dict[str, Partner]) -> tuple[list[Tag], list[ContentError]]:
-    """Tags in a stable order (kind, slug), each with its items newest first."""
-    tags: dict[tuple[str, str], Tag] = {}
+def collect_labels(ordered: list[NewsItem], partners: dict[str, Partner]) -> tuple[list[Label], list[ContentError]]:
+    """Labels in a stable order (kind, slug), each with its items newest first."""
+    labels: dict[tuple[str, str], Label] = {}
     errors: list[ContentError] = []
     for item in sorted(ordered, key=lambda i: i.src_uri):
         for name in item.gemeenten:
@@ -40,21 +40,21 @@ def collect(ordered: list[NewsItem], partners: dict[str, Partner]) -> tuple[list
                                            f"gemeente '{name}' heeft geen letters of cijfers.",
                                            "Schrijf de naam van de gemeente, bijvoorbeeld Tilburg."))
                 continue
-            tag = tags.setdefault(("gemeente", slug), Tag("gemeente", slug, name))
-            if tag.label != name:
+            label = labels.setdefault(("gemeente", slug), Label("gemeente", slug, name))
+            if label.label != name:
                 errors.append(ContentError(
                     item.path, item.line_of("gemeenten"), "gemeente-twee-schrijfwijzen",
-                    f"gemeente '{name}' krijgt hetzelfde adres als '{tag.label}' in een ander bericht.",
-                    f"Schrijf de naam overal hetzelfde, bijvoorbeeld '{tag.label}'."))
+                    f"gemeente '{name}' krijgt hetzelfde adres als '{label.label}' in een ander bericht.",
+                    f"Schrijf de naam overal hetzelfde, bijvoorbeeld '{label.label}'."))
         for slug in item.partners:
             if slug in partners:
-                tags.setdefault(("partner", slug), Tag("partner", slug, partners[slug].name, partner=partners[slug]))
+                labels.setdefault(("partner", slug), Label("partner", slug, partners[slug].name, partner=partners[slug]))
     for item in ordered:
         for name in item.gemeenten:
-            tag = tags.get(("gemeente", slugify(name)))
-            if tag and tag.label == name:
-                tag.items.append(item)
+            label = labels.get(("gemeente", slugify(name)))
+            if label and label.label == name:
+                label.items.append(item)
         for slug in item.partners:
-            if ("partner", slug) in tags:
-                tags[("partner", slug)].items.append(item)
-    return [tags[k] for k in sorted(tags)], errors
+            if ("partner", slug) in labels:
+                labels[("partner", slug)].items.append(item)
+    return [labels[k] for k in sorted(labels)], errors

@@ -1,4 +1,4 @@
-"""The `[[download toolkit]]` tag: a link to the built PDF, with its size, on any page.
+"""The [[download toolkit]] code: a link to the built PDF, with its size, on any page.
 
 The size in the link text is the real size of the deterministic PDF. When the PDF is still being
 typeset while the pages are written, the link says SIZE_LATER, and `put_size` puts the size into
@@ -10,14 +10,32 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from snp_site.codes.context import CodeContext, Problem
 from snp_site.filesize import size_text
 
+if TYPE_CHECKING:
+    from snp_site.content.models import Content
+
+NAME = "download"
 TAG = "[[download toolkit]]"
 SIZE_LATER = "snp-toolkit-grootte-volgt"
 """ASCII without anything HTML, JSON or XML would escape: it reads the same in every written file."""
 _WRITTEN_TEXT = {".html", ".json", ".xml", ".txt"}
 _PARAGRAPH = re.compile(r"<p>\s*" + re.escape(TAG) + r"\s*</p>")
+
+
+def check(args: list[str], content: Content) -> Problem | None:
+    if args != ["toolkit"]:
+        return Problem("download-syntax", f"'[[download {' '.join(args)}]]' noemt geen bekende download.",
+                       "Schrijf [[download toolkit]] op een eigen regel.")
+    return None
+
+
+def render(args: list[str], context: CodeContext) -> str:
+    """Left as written here: the toolkit stage fills it in once the PDF and its size exist."""
+    return TAG
 
 
 def has_tag(page_html: str) -> bool:

@@ -1,4 +1,4 @@
-"""Charts as SVG, drawn at build time from content/data/, for the site and the PDF alike.
+"""The [[grafiek ...]] code: charts as SVG, drawn at build time from content/data/, for the site and the PDF alike.
 
 [[grafiek trechter a.b c.d ...]] draws a funnel of figures (largest first), [[grafiek tijdlijn
 a.b ... nieuws]] a timeline of date figures plus, with 'nieuws', each news item marked mijlpaal. Each chart is
@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import hashlib
 from html import escape
+from typing import TYPE_CHECKING
 
-from snp_site.content.figures_tag import unknown_figure
-from snp_site.content.models import Content, Figure
+from snp_site.codes.cijfer import unknown_figure
+from snp_site.codes.context import CodeContext, Problem
 from snp_site.dates import DateProblem, PartialDate, parse_date
+
+if TYPE_CHECKING:
+    from snp_site.content.models import Content, Figure
+
+NAME = "grafiek"
 
 KINDS = ("trechter", "tijdlijn")
 WIDTH = 400
@@ -38,13 +44,13 @@ _USAGE = ("Schrijf [[grafiek trechter pilot.brieven pilot.afspraken]] of "
           "[[grafiek tijdlijn pilot.start pilot.einde nieuws]].")
 
 
-def check_chart(args: list[str], content: Content) -> tuple[str, str, str] | None:
+def check(args: list[str], content: Content) -> Problem | None:
     if not args or args[0] not in KINDS:
-        return ("grafiek-soort", f"'[[grafiek {' '.join(args)}]]' noemt geen soort grafiek.",
-                f"Kies trechter of tijdlijn. {_USAGE}")
+        return Problem("grafiek-soort", f"'[[grafiek {' '.join(args)}]]' noemt geen soort grafiek.",
+                       f"Kies trechter of tijdlijn. {_USAGE}")
     keys = [a for a in args[1:] if not (args[0] == "tijdlijn" and a == "nieuws")]
     if not args[1:]:
-        return ("grafiek-leeg", f"de grafiek '{args[0]}' noemt geen cijfers.", _USAGE)
+        return Problem("grafiek-leeg", f"de grafiek '{args[0]}' noemt geen cijfers.", _USAGE)
     for key in keys:
         problem = unknown_figure(key, content)
         if problem:
@@ -53,11 +59,11 @@ def check_chart(args: list[str], content: Content) -> tuple[str, str, str] | Non
         if figure is None:
             continue
         if args[0] == "trechter" and not figure.is_number:
-            return ("grafiek-geen-getal", f"het cijfer '{key}' is geen getal en past niet in een trechter.",
-                    "Kies cijfers met een getal als waarde.")
+            return Problem("grafiek-geen-getal", f"het cijfer '{key}' is geen getal en past niet in een trechter.",
+                           "Kies cijfers met een getal als waarde.")
         if args[0] == "tijdlijn" and _date_of(figure) is None:
-            return ("grafiek-geen-datum", f"het cijfer '{key}' is geen datum en past niet op een tijdlijn.",
-                    "Kies cijfers met een datum als waarde, zoals 2015-09-01.")
+            return Problem("grafiek-geen-datum", f"het cijfer '{key}' is geen datum en past niet op een tijdlijn.",
+                           "Kies cijfers met een datum als waarde, zoals 2015-09-01.")
     return None
 
 
@@ -174,10 +180,10 @@ def timeline_svg(events: list[tuple[PartialDate, str, str | None]], title: str, 
     return "".join(_svg_open(height, title, desc, ids) + [line] + items + ["</svg>"])
 
 
-def render_chart(args: list[str], context) -> str:
+def render(args: list[str], context: CodeContext) -> str:
     """A <figure> with the SVG, then a table with the same data (one line of HTML, no blank lines)."""
     kind, keys = args[0], args[1:]
-    content: Content = context.content
+    content = context.content
     ids = _ids(args)
     if kind == "trechter":
         figures = [content.figures[k] for k in keys]

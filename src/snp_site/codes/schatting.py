@@ -1,4 +1,4 @@
-"""The estimate per municipality: what the pilot's rate means for a town of N inhabitants.
+"""The [[schatting ...]] code: what the pilot's rate means for a town of N inhabitants.
 
 [[schatting basis.inwoners basis.maanden stap1 stap2 ...]] takes the number of inhabitants and
 the months the figures cover, then each step of the funnel. The rate is the pilot's own: a step's
@@ -15,11 +15,16 @@ import math
 import re
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
-from snp_site.content.figures_tag import unknown_figure
-from snp_site.content.models import Content, Figure, dutch_number
+from snp_site.codes.cijfer import unknown_figure
+from snp_site.codes.context import CodeContext, Problem
+from snp_site.numbers import dutch_number
 
-TAG = "schatting"
+if TYPE_CHECKING:
+    from snp_site.content.models import Content, Figure
+
+NAME = "schatting"
 TABLE_SIZES = (25_000, 50_000, 100_000, 200_000, 500_000)
 MAX_INHABITANTS = 1_000_000
 _USAGE = ("Schrijf [[schatting pilot.inwoners_zwolle pilot.maanden pilot.brieven pilot.gekoppeld]]: eerst "
@@ -46,16 +51,16 @@ def rounded(value: float) -> str:
     return dutch_number(int(math.floor(value / 10 ** digits + 0.5) * 10 ** digits))
 
 
-def check_estimate(args: list[str], content: Content) -> tuple[str, str, str] | None:
+def check(args: list[str], content: Content) -> Problem | None:
     if len(args) < 3:
-        return ("schatting-syntax", f"'[[schatting {' '.join(args)}]]' noemt te weinig cijfers.", _USAGE)
+        return Problem("schatting-syntax", f"'[[schatting {' '.join(args)}]]' noemt te weinig cijfers.", _USAGE)
     for key in args:
         problem = unknown_figure(key, content)
         if problem:
             return problem
         figure = content.figures.get(key)
         if figure is not None and (not figure.is_number or figure.value <= 0):
-            return ("schatting-geen-getal", f"het cijfer '{key}' is geen getal groter dan 0.", _USAGE)
+            return Problem("schatting-geen-getal", f"het cijfer '{key}' is geen getal groter dan 0.", _USAGE)
     return None
 
 
@@ -63,7 +68,7 @@ def basis_of(args: list[str], content: Content) -> Basis:
     return Basis(content.figures[args[0]], content.figures[args[1]], tuple(content.figures[k] for k in args[2:]))
 
 
-def render_estimate(args: list[str], context) -> str:
+def render(args: list[str], context: CodeContext) -> str:
     basis = basis_of(args, context.content)
     constants = {
         "inwoners": basis.inhabitants.value, "maanden": basis.months.value,

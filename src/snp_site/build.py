@@ -1,0 +1,102 @@
+"""The state of one build: made in on_config, handed from stage to stage, closed in one place.
+
+A plugin instance lives across builds (`mkdocs serve` rebuilds), so nothing of one build may stay
+on it: the errors found so far, the loaded content, the news stage, the heading ids and media of
+the rendered pages, the documents made, the toolkit run and its worker, the staging folder.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.utils import CountHandler
+
+from snp_site import publish
+from snp_site.cache import Cache
+from snp_site.content.checks import AnchorCheck
+from snp_site.content.loader import Loaded
+from snp_site.content.models import Page
+from snp_site.errors import ContentError
+from snp_site.news.stage import NewsStage
+from snp_site.toolkit import ToolkitRun
+from snp_site.toolkit.site import config_name
+
+
+@dataclass
+class Build:
+    command: str | None
+    """'build', 'serve' or 'gh-deploy'; None when `snp` runs MkDocs' build itself (controleer, toolkit)."""
+    cache: Cache
+    toolkit: ToolkitRun
+    staging: Path | None = None
+    """The folder this build writes into; swapped in as site/ only when nothing failed."""
+    site_dir: Path | None = None
+    warnings: CountHandler | None = None
+    """Counts MkDocs' warnings in strict mode: a build with warnings is not published."""
+    warning_count: int = 0
+    loaded: Loaded | None = None
+    bodies: dict[str, Page] = field(default_factory=dict)
+    """Every page whose body we parsed, valid or not, by src_uri."""
+    news: NewsStage | None = None
+    nav: Navigation | None = None
+    errors: list[ContentError] = field(default_factory=list)
+    anchor_checks: list[AnchorCheck] = field(default_factory=list)
+    ids: dict[str, set[str]] = field(default_factory=dict)
+    """The heading ids of every rendered page, for the anchor checks."""
+    urls: dict[str, str] | None = None
+    media: dict[str, Path] = field(default_factory=dict)
+    """Images and other files from content/ by their path in the site (theme files excluded)."""
+    documents: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    """DOCX and ODT files made from pages, by file stem and extension."""
+    pdf_later: bool = False
+    """The toolkit is typeset while MkDocs writes the pages and finished after that."""
+
+    @classmethod
+    def begin(cls, command: str | None, config: MkDocsConfig) -> Build:
+        """Into a staging folder (not while serving), with the toolkit worker starting at once."""
+        # Our own link checks replace MkDocs' English warnings; one message per mistake.
+        config.validation.links.not_found = logging.DEBUG
+        config.validation.links.anchors = logging.DEBUG
+        config.validation.links.unrecognized_links = logging.DEBUG
+        cache = Cache.for_project(Path(config.config_file_path or "mkdocs.yml").parent)
+        build = cls(command, cache, ToolkitRun.begin(cache, config_name(config), with_worker=command != "serve"))
+        if not build.serving:
+            build.site_dir = Path(config.site_dir)
+            build.staging = publish.staging_dir(build.site_dir)
+            config.site_dir = str(build.staging)
+        if config.strict:
+            build.warnings = CountHandler()
+            build.warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(build.warnings)
+        return build
+
+    @property
+    def serving(self) -> bool:
+        return self.command == "serve"
+
+    def count_warnings(self) -> int:
+        """MkDocs' warnings so far; stops counting (strict mode counts ours after the last page)."""
+        if self.warnings is not None:
+            self.warning_count = sum(n for _, n in self.warnings.get_counts())
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            self.warnings = None
+        return self.warning_count
+
+    def publish(self, config: MkDocsConfig) -> None:
+        """Swap the staging folder in as site/."""
+        if self.staging is None or self.site_dir is None:
+            return
+        publish.swap_in(self.staging, self.site_dir)
+        config.site_dir = str(self.site_dir)
+        self.staging = None
+
+    def close(self) -> None:
+        """The one place a build ends, whatever happened: no worker, counter or half-built folder stays."""
+        self.count_warnings()
+        self.toolkit.close()
+        publish.discard(self.staging)
+        self.staging = None

@@ -1,0 +1,40 @@
+"""The [[cijfer bestand.naam]] code: one figure from content/data/, shown in Dutch notation."""
+
+from __future__ import annotations
+
+import difflib
+from html import escape
+from typing import TYPE_CHECKING
+
+from snp_site.codes.context import CodeContext, Problem
+
+if TYPE_CHECKING:
+    from snp_site.content.models import Content
+
+NAME = "cijfer"
+
+
+def check(args: list[str], content: Content) -> Problem | None:
+    if len(args) != 1:
+        return Problem("cijfer-syntax", "'[[cijfer]]' noemt geen cijfer." if not args else
+                       "'[[cijfer]]' noemt meer dan één cijfer.",
+                       "Schrijf [[cijfer bestand.naam]], bijvoorbeeld [[cijfer pilot.brieven]].")
+    return unknown_figure(args[0], content)
+
+
+def unknown_figure(key: str, content: Content) -> Problem | None:
+    """The problem with a figure key not in content/data/; None if it exists or was reported."""
+    if key in content.figures or content.figure_is_broken(key):
+        return None
+    close = difflib.get_close_matches(key, sorted(content.figures), n=1, cutoff=0.6)
+    return Problem("onbekend-cijfer", f"het cijfer '{key}' staat niet in content/data/.",
+                   "Controleer de naam: het deel voor de punt is het bestand in content/data/, het deel erna de "
+                   "naam van het cijfer." + (f" Bedoelde u '{close[0]}'?" if close else ""))
+
+
+def render(args: list[str], context: CodeContext) -> str:
+    key = args[0]
+    figure = context.content.figures.get(key)
+    if figure is None:
+        return f"[[cijfer {escape(key)}]]"
+    return f'<span class="snp-cijfer" data-cijfer="{escape(key)}">{escape(figure.text())}</span>'

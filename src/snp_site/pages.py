@@ -1,0 +1,80 @@
+"""The page stage: what happens to each page while MkDocs reads and renders it.
+
+`source` hands MkDocs the body our loader parsed (front matter is read once), `markdown` fills in
+the [[...]] codes and the page's meta, `html` collects the heading ids, sizes images and makes the
+page's DOCX and ODT documents with their download links.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page as MkPage
+
+from snp_site import documents, images, markup
+from snp_site.build import Build
+from snp_site.codes.context import CodeContext
+from snp_site.codes.registry import render_code
+from snp_site.content import checks
+from snp_site.content.models import Page
+from snp_site.content.refs import replace_tags
+from snp_site.dates import build_date, last_changed
+
+_EMPTY_FRONT_MATTER = "---\n{}\n---\n"
+
+
+def source(build: Build, page: MkPage) -> str | None:
+    """The body we already parsed, so MkDocs never reads front matter itself."""
+    assert build.loaded is not None
+    model = build.bodies.get(page.file.src_uri)
+    if model is not None:
+        return _EMPTY_FRONT_MATTER + model.body
+    # A file we could not read, or (when the build will fail anyway) one we did not load,
+    # such as a page behind a symlink: MkDocs must not try to read it and crash.
+    if page.file.src_uri in build.loaded.broken or (build.errors and not page.file.generated_by):
+        return _EMPTY_FRONT_MATTER
+    return None
+
+
+def markdown(build: Build, text: str, page: MkPage, files: Files) -> str:
+    assert build.loaded is not None and build.news is not None
+    model = build.bodies.get(page.file.src_uri)
+    if model is not None:
+        page.meta = dict(model.meta)
+    page.meta.update(build.news.meta(page.file.src_uri))
+    if model is None:
+        return text
+    # Material shows meta.revision_date under the page; ours comes from front matter or the build.
+    page.meta["revision_date"] = "Laatst gewijzigd op " + last_changed(model.meta.get("updated")).dutch()
+    if build.urls is None:
+        build.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+    context = CodeContext(build.loaded.content, page.file.url, build.urls)
+    return replace_tags(text, lambda name, args: render_code(name, args, context))
+
+
+def html(build: Build, text: str, page: MkPage, config: MkDocsConfig, gemeente: str | None) -> str:
+    build.ids[page.file.src_uri] = checks.page_ids(text)
+    text = images.add_sizes(markup.name_checkboxes(text), page.file.url, build.media)
+    model = build.loaded.content.pages.get(page.file.src_uri) if build.loaded else None
+    if model is None or not model.meta.get("document") or build.errors:
+        return text
+    return _with_documents(build, text, model, page, config, gemeente)
+
+
+def _with_documents(build: Build, text: str, model: Page, page: MkPage, config: MkDocsConfig,
+                    gemeente: str | None) -> str:
+    """Make the page's editable documents and put their download links under its heading."""
+    assert build.loaded is not None
+    heading = model.meta["document"] if isinstance(model.meta["document"], str) else None
+    label = heading or model.title
+    info = documents.DocumentInfo(label, model.description, config.site_name, int(build_date().timestamp()))
+    made = documents.make_documents(text, info, heading, gemeente, build.cache)
+    if made is None:
+        build.errors.append(documents.missing_heading(model, heading or ""))
+        return text
+    stem = documents.file_stem(page.file.src_uri)
+    build.documents[stem] = made
+    context = CodeContext(build.loaded.content, page.file.url)
+    links = documents.download_links(label, stem, {k: len(v) for k, v in made.items()}, context.link)
+    head, found, rest = text.partition("</h1>")
+    return head + found + "\n" + links + rest if found else links + text

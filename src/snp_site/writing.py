@@ -1,0 +1,87 @@
+"""The write stage: the last checks before MkDocs writes a page, and the site folder after it.
+
+`before_writing` (on_env) checks the anchors now that every heading id is known, takes the
+toolkit PDF from the cache or lets the worker typeset it while the pages are written, fills the
+download links, and raises every error at once, before anything is written. `after_writing`
+(on_post_build) finishes the PDF, writes the documents, slims the folder and publishes it.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+from snp_site import headers, images, slim
+from snp_site.build import Build
+from snp_site.codes import download
+from snp_site.config import SnpConfig
+from snp_site.content import checks
+from snp_site.dates import build_date
+from snp_site.errors import ContentErrors
+from snp_site.toolkit import site as toolkit_site
+
+log = logging.getLogger("mkdocs.plugins.snp")
+
+
+def before_writing(build: Build, env: Any, config: MkDocsConfig, files: Files, options: SnpConfig) -> Any:
+    build.errors += checks.check_anchors(build.anchor_checks, build.ids)
+    assert build.loaded is not None and build.nav is not None and build.news is not None
+    run = build.toolkit
+    if not build.errors:
+        toolkit_site.submit(run, build.nav, build.loaded, config, files, options.toolkit, options.gemeente,
+                            options.inwoners)
+        if run.started and (run.ready or build.serving):
+            build.errors += toolkit_site.finish(run, options.toolkit, config).errors
+        build.errors += toolkit_site.fill_links(files, run, options.toolkit, config)
+    build.pdf_later = run.started and not run.ready and not build.errors
+    if not build.pdf_later:
+        run.close()
+    if build.errors and build.serving:
+        build.errors = ContentErrors(build.errors).errors
+        for error in build.errors:
+            log.warning(error.format())
+    elif build.errors:
+        raise ContentErrors(build.errors)
+    env.bytecode_cache = build.cache.templates()
+    env.globals["snp_content"] = build.loaded.content
+    env.globals["snp_build_date"] = build_date()
+    env.globals["snp_feed"] = build.news.feed_url and {"url": build.news.feed_url, "title": build.news.feed_title}
+    return env
+
+
+def after_writing(build: Build, config: MkDocsConfig, options: SnpConfig) -> None:
+    """Publish only a build that nothing can fail any more (strict mode counts warnings after us)."""
+    warnings = build.count_warnings()
+    built = Path(config.site_dir)
+    if build.pdf_later:
+        build.pdf_later = False
+        pdf = toolkit_site.finish(build.toolkit, options.toolkit, config)
+        if pdf.errors:
+            build.errors += pdf.errors
+            raise ContentErrors(build.errors)
+        download.put_size(built, len(pdf.pdf))
+    for stem, made in sorted(build.documents.items()):
+        (built / "downloads").mkdir(exist_ok=True)
+        for ext, data in made.items():
+            (built / "downloads" / f"{stem}.{ext}").write_bytes(data)
+    images.shrink_site_images(built, sorted(build.media), build.cache)
+    slim.remove_source_maps(built)
+    slim.keep_search_languages(built, _search_languages(config))
+    headers.write_headers_file(built)
+    if config.strict and warnings and build.staging is not None:
+        log.error("De build gaf waarschuwingen; in strikte modus wordt site/ niet bijgewerkt.")
+        return
+    build.publish(config)
+
+
+def _search_languages(config: MkDocsConfig) -> list[str]:
+    """The languages Material's search plugin indexes (its 'lang' option, else the theme language)."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            return list(plugin.config.get("lang") or [config.theme.get("language", "en")])
+    return []
