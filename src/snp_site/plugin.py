@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page as MkPage
 from snp_site import markup, pages, preview, reading, writing
 from snp_site.build import Build
 from snp_site.config import SnpConfig
+from snp_site.toolkit import background
 
 
 class SnpPlugin(BasePlugin[SnpConfig]):
@@ -82,9 +83,14 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         if self.build is not None:
             self.build.close()
 
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        background.watch(server, config)
+        return server
+
     def on_shutdown(self) -> None:
         if self.build is not None:
             self.build.close()
+        background.stop_all()
 
     @property
     def _build(self) -> Build:

@@ -67,7 +67,8 @@ def typeset(document: str, site_url: str, resolve: Callable[[str], Path | None])
         except typst.TypstError as error:
             return Typeset(b"", 0, [*source.problems, f"Typst: {error.message}"], source.fetched)
     assert isinstance(pdf, bytes)
-    return Typeset(pdf, _pages(pdf), [*source.problems, *(f"Typst: {w.message}" for w in warnings)],
+    packed, pages = _packed(pdf)
+    return Typeset(packed, pages, [*source.problems, *(f"Typst: {w.message}" for w in warnings)],
                    source.fetched)
 
 
@@ -78,10 +79,16 @@ def _timestamp(iso: str) -> int:
         return 0
 
 
-def _pages(pdf: bytes) -> int:
+def _packed(pdf: bytes) -> tuple[bytes, int]:
+    """Typst writes every structure element as a plain object: packing them into compressed object
+    streams (PDF 1.5, allowed by PDF/UA-1) halves the file (about 290 KB -> 145 KB for the toolkit).
+    The document id is derived from the content, so equal input stays equal bytes. Also the page count."""
     import io
 
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf)) as doc:
-        return len(doc.pages)
+        out = io.BytesIO()
+        doc.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
+                 deterministic_id=True)
+        return out.getvalue(), len(doc.pages)

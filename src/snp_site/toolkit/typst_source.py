@@ -54,6 +54,7 @@ _PREAMBLE = """\
 #show heading.where(level: 4): set text(size: 10.5pt, weight: 600)
 #show link: set text(fill: TEAL)
 #show link: underline
+#set strong(delta: 0)
 #show strong: set text(weight: 700)
 #set list(indent: 0mm, body-indent: 2mm)
 #set enum(indent: 0mm, body-indent: 2mm)
@@ -122,7 +123,7 @@ class _Writer:
 
     # --- inline ---------------------------------------------------------------------------------
 
-    def inline(self, el: ET.Element, first: bool = True) -> str:
+    def inline(self, el: ET.Element) -> str:
         """The element's children as Typst content (without the surrounding brackets)."""
         parts: list[str] = []
         if el.text:
@@ -478,7 +479,7 @@ def _contents(writer: _Writer, nav: ET.Element) -> str:
         target = link.get("href", "").lstrip("#")
         name = string(writer._label_of(target))
         entries.append(f"[#link(label({name}))[{writer.inline(link).strip()}#box(width: 1fr, "
-                       f"repeat(gap: 1.5pt)[.]) #context counter(page).at(label({name})).first()]]")
+                       f"repeat[.]) #context counter(page).at(label({name})).first()]]")
     out.append("#[#show link: it => text(fill: rgb(\"#1a1a1a\"), it)\n#show underline: it => it.body\n"
                "#set par(spacing: 2mm)\n" + "\n\n".join(e[1:-1] for e in entries) + "]\n\n")
     return "".join(out)

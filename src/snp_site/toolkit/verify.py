@@ -1,4 +1,4 @@
-"""Stage 3 of the toolkit: read the PDF back and check what WeasyPrint cannot promise by itself.
+"""Stage 3 of the toolkit: read the PDF back and check what the typesetter cannot promise by itself.
 
 Fonts must be embedded and be the typeface the stylesheet asks for (a fallback font means the font
 package is missing), and the PDF/UA checker `outloud` must find no errors. Hands back Dutch problem
