@@ -117,20 +117,18 @@ def test_pages_come_first_and_the_toolkit_errors_follow(tmp_path: Path, browser)
         browsing = sitecheck.open_context(browser, served.origin, viewport={"width": 1280, "height": 900})
         try:
             page = browsing.context.new_page()
-            page.goto(served.url(""), wait_until="load")
-            heading = page.locator("h1")
-            expect(heading).to_contain_text("De pagina kan niet worden gebouwd", timeout=WAIT_MS)
-            expect(page.locator("main")).to_contain_text("in plaats van Open Sans", timeout=WAIT_MS)
-
+            page.goto(served.url(PAGE), wait_until="load")
             chapter = project / "content" / "methodiek" / "01-eerste.md"
-            chapter.write_text(chapter.read_text(encoding="utf-8") + "\nEen nieuwe zin.\n", encoding="utf-8")
-            # The pages first: the real home page, with the link saying the PDF is being made ...
+            chapter.write_text(chapter.read_text(encoding="utf-8") + "\nEen nieuwe zin.\n\n[[download toolkit]]\n",
+                               encoding="utf-8")
+            # The page first, with the new text and a link saying the PDF is being made ...
+            expect(page.locator("article")).to_contain_text("Een nieuwe zin.", timeout=WAIT_MS)
             link = page.locator("a[download]", has_text="Download de Toolkit Proefsite")
             expect(link).to_contain_text("(PDF, wordt nu gemaakt)", timeout=WAIT_MS)
-            # ... then the finished toolkit's problem, on the error page.
-            expect(heading).to_contain_text("De pagina kan niet worden gebouwd", timeout=WAIT_MS)
+            # ... then the finished toolkit's problem, on the error page, by livereload.
+            expect(page.locator("h1")).to_contain_text("De pagina kan niet worden gebouwd", timeout=WAIT_MS)
             expect(page.locator("main")).to_contain_text("in plaats van Open Sans", timeout=WAIT_MS)
-            assert page.url == served.url("")
+            assert page.url == served.url(PAGE)
         finally:
             browsing.context.close()
     assert "Traceback" not in log.read_text(encoding="utf-8")
