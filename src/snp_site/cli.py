@@ -21,6 +21,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
+from snp_site.content.kinds import NEWS
 from snp_site.errors import ContentError, ContentErrors, summary
 from snp_site.codes.schatting import MAX_INHABITANTS, parse_inhabitants
 from snp_site.numbers import dutch_number
@@ -180,7 +181,7 @@ def _nieuw(args: argparse.Namespace) -> int:
         print(f"{args.config}: de instellingen kloppen niet: {exc}", file=sys.stderr)
         return 1
     root = Path(cfg.config_file_path).parent
-    news_dir = Path(cfg.docs_dir) / cfg.plugins["snp"].config.news_dir
+    news_dir = Path(cfg.docs_dir) / NEWS.folder
     try:
         path = create(news_dir, args.titel, args.datum)
     except ScaffoldProblem as exc:

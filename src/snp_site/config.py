@@ -1,11 +1,13 @@
-"""The plugin's options in mkdocs.yml: which folder of content/ holds which kind of page."""
+"""The plugin's options in mkdocs.yml: the toolkit, and what `snp toolkit` fills in.
+
+Which folder of content/ holds which kind of page is not an option: content/kinds.py is the one
+source of truth for the layout.
+"""
 
 from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-
-from snp_site.content.loader import Layout
 
 
 class ToolkitConfig(base.Config):
@@ -18,19 +20,8 @@ class ToolkitConfig(base.Config):
 
 
 class SnpConfig(base.Config):
-    news_dir = c.Type(str, default=Layout.news_dir)
-    partners_dir = c.Type(str, default=Layout.partners_dir)
-    chapter_dirs = c.ListOfItems(c.Type(str), default=list(Layout.chapter_dirs))
-    data_dir = c.Type(str, default=Layout.data_dir)
-    adoption_file = c.Type(str, default=Layout.adoption_file)
-    adoption_page = c.Type(str, default="gemeenten.md")
-    """The page that gets the overview of gemeenten from the adoption file."""
     toolkit = c.SubConfig(ToolkitConfig)
     gemeente = c.Optional(c.Type(str))
     """A municipality filled in to the toolkit and the documents (`snp toolkit --gemeente` sets it)."""
     inwoners = c.Optional(c.Type(int))
     """With it the toolkit carries the estimate for that number (`snp toolkit --inwoners` sets it)."""
-
-    def layout(self) -> Layout:
-        return Layout(self.news_dir, self.partners_dir, tuple(self.chapter_dirs), self.data_dir,
-                      self.adoption_file)

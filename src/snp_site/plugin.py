@@ -43,7 +43,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        return reading.read(self._build, files, config, self.config)
+        return reading.read(self._build, files, config)
 
     def on_page_read_source(self, *, page: MkPage, config: MkDocsConfig) -> str | None:
         return pages.source(self._build, page)

@@ -20,7 +20,7 @@ from pathlib import Path
 import markdown
 import pyphen
 
-from snp_site.content.loader import Layout, load
+from snp_site.content.loader import load
 from snp_site.content.refs import replace_tags
 
 MAX_SENTENCE_WORDS = 15.0
@@ -144,7 +144,7 @@ def score(path: str, blocks: Sequence[str]) -> Score:
 
 def report(project: Path, docs_dir: str = "content") -> list[Score]:
     """A score for every Markdown page of the project, sorted by path."""
-    loaded = load(project / docs_dir, project, Layout())
+    loaded = load(project / docs_dir, project)
     figure_text = {key: fig.text() for key, fig in loaded.content.figures.items()}
     return [score(page.path, running_text(page.body, figure_text))
             for page in sorted(loaded.bodies().values(), key=lambda p: p.path)]

@@ -47,8 +47,19 @@ def _resolve(page: Page, target: str) -> str:
 
 
 def check_refs(content: Content, pages: dict[str, Page], all_files: set[str],
-               broken: set[str]) -> tuple[list[ContentError], list[AnchorCheck]]:
+               broken: set[str]) -> list[ContentError]:
     """Check the bodies of `pages` (valid and partial ones) against everything in content/."""
+    return _walk_refs(content, pages, all_files, broken)[0]
+
+
+def anchor_checks(content: Content, pages: dict[str, Page], all_files: set[str],
+                  broken: set[str]) -> list[AnchorCheck]:
+    """The links to a heading: only checkable once MkDocs has rendered the pages (`check_anchors`)."""
+    return _walk_refs(content, pages, all_files, broken)[1]
+
+
+def _walk_refs(content: Content, pages: dict[str, Page], all_files: set[str],
+               broken: set[str]) -> tuple[list[ContentError], list[AnchorCheck]]:
     errors: list[ContentError] = []
     anchors: list[AnchorCheck] = []
     for page in sorted(pages.values(), key=lambda p: p.src_uri):

@@ -7,44 +7,16 @@ Nothing is written here and nothing raises for an editor's mistake: `load` retur
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from snp_site.content import schema
 from snp_site.content.files import UNREADABLE, check_files
 from snp_site.content.data import DATA_SUFFIXES, load_figure_file
-from snp_site.content.models import Chapter, Content, NewsItem, Page, Partner
+from snp_site.content.kinds import ADOPTION_FILE, DATA_DIR, NEWS, PARTNER, PageKind, kind_of
+from snp_site.content.models import Chapter, Content, Page
 from snp_site.content.source import Source, read_source
-from snp_site.dates import parse_date
 from snp_site.errors import ContentError
-
-_CHAPTER_FILE = re.compile(r"^(\d{2})-[a-z0-9][a-z0-9-]*\.md$")
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Which folder of content/ holds which kind of page (plugin options, with these defaults)."""
-
-    news_dir: str = "nieuws"
-    partners_dir: str = "partners"
-    chapter_dirs: tuple[str, ...] = ("methodiek", "handreiking")
-    data_dir: str = "data"
-    adoption_file: str = "gemeenten.yml"
-    """In data_dir, but read by the news stage (snp_site.news.adoption), not as figures."""
-
-    def kind_of(self, src_uri: str) -> str:
-        folder, _, name = src_uri.rpartition("/")
-        if name == "index.md":
-            return "pagina"
-        if folder == self.news_dir:
-            return "nieuwsbericht"
-        if folder == self.partners_dir:
-            return "partner"
-        if folder in self.chapter_dirs:
-            return "hoofdstuk"
-        return "pagina"
-
 
 @dataclass
 class Loaded:
@@ -72,7 +44,7 @@ def walk(docs_dir: Path) -> list[str]:
     return sorted(found)
 
 
-def load(docs_dir: Path, display_root: Path, layout: Layout) -> Loaded:
+def load(docs_dir: Path, display_root: Path) -> Loaded:
     """Read content/: pages through their schema, data files into figures."""
     loaded = Loaded(Content())
     prefix = docs_dir.resolve().relative_to(display_root.resolve()).as_posix()
@@ -82,17 +54,17 @@ def load(docs_dir: Path, display_root: Path, layout: Layout) -> Loaded:
     for src_uri in walk(docs_dir):
         path = docs_dir / src_uri
         display = f"{prefix}/{src_uri}"
-        if src_uri == f"{layout.data_dir}/{layout.adoption_file}":
+        if src_uri == ADOPTION_FILE:
             continue  # read by the news stage, with its own schema
         if display in unreadable:
             loaded.broken.add(src_uri)
-        elif src_uri.startswith(layout.data_dir + "/") and src_uri.endswith(DATA_SUFFIXES):
+        elif src_uri.startswith(DATA_DIR + "/") and src_uri.endswith(DATA_SUFFIXES):
             figures, bad, errors = load_figure_file(path, display)
             loaded.content.figures.update(figures)
             loaded.content.broken_figures |= bad
             loaded.errors += errors
         elif src_uri.endswith(".md"):
-            page, errors = _load_page(path.read_bytes(), src_uri, display, layout)
+            page, errors = _load_page(path.read_bytes(), src_uri, display)
             loaded.errors += errors
             if page is None:
                 loaded.broken.add(src_uri)
@@ -102,47 +74,33 @@ def load(docs_dir: Path, display_root: Path, layout: Layout) -> Loaded:
                 loaded.content.pages[src_uri] = page
 
     partner_slugs = {uri.rsplit("/", 1)[-1].removesuffix(".md") for uri in loaded.bodies().keys() | loaded.broken
-                     if layout.kind_of(uri) == "partner"}
+                     if kind_of(uri) is PARTNER}
     loaded.errors += _cross_checks(loaded, partner_slugs)
     return loaded
 
 
-def _load_page(raw: bytes, src_uri: str, display: str, layout: Layout) -> tuple[Page | None, list[ContentError]]:
+def _load_page(raw: bytes, src_uri: str, display: str) -> tuple[Page | None, list[ContentError]]:
     source, errors = read_source(raw, display)
     if source is None:
         return None, errors
-    kind = layout.kind_of(src_uri)
-    errors = schema.validate(source, kind)
-    if kind == "hoofdstuk" and not _CHAPTER_FILE.match(src_uri.rsplit("/", 1)[-1]):
-        errors.append(ContentError(display, None, "hoofdstuk-naam",
-                                   "de naam van dit hoofdstukbestand begint niet met een volgnummer.",
-                                   "Geef het bestand een naam als 03-doelgroep.md: twee cijfers, een "
-                                   "streepje, en dan kleine letters en streepjes."))
+    kind = kind_of(src_uri)
+    errors = schema.validate(source, kind.name, kind.fields) + kind.check_name(src_uri, display)
     if errors:
         title = source.meta.data.get("title")
         return Page(src_uri, display, title if isinstance(title, str) else "", "", source.body,
-                    source.body_line, meta=dict(source.meta.data), kind=kind,
+                    source.body_line, meta=dict(source.meta.data), kind=kind.name,
                     lines={p[0]: n for p, n in source.meta.lines.items() if len(p) == 1}), errors
     return _build_model(source, src_uri, kind), []
 
 
-def _build_model(source: Source, src_uri: str, kind: str) -> Page:
+def _build_model(source: Source, src_uri: str, kind: PageKind) -> Page:
     meta = dict(source.meta.data)
     common = dict(src_uri=src_uri, path=source.path, title=meta["title"].strip(),
                   description=meta["description"].strip(), body=source.body, body_line=source.body_line,
-                  meta=meta, kind=kind,
+                  meta=meta, kind=kind.name,
                   lines={path[0]: line for path, line in source.meta.lines.items() if len(path) == 1},
                   toolkit=bool(meta.get("toolkit", False)))
-    if kind == "nieuwsbericht":
-        return NewsItem(**common, date=parse_date(meta["date"]), gemeenten=tuple(meta.get("gemeenten", ())),
-                        partners=tuple(meta.get("partners", ())), milestone=bool(meta.get("mijlpaal", False)))
-    if kind == "partner":
-        return Partner(**common, name=meta["name"].strip(), role=meta["role"].strip(),
-                       website=meta.get("website"), logo=meta.get("logo"), logo_alt=meta.get("logo_alt"))
-    if kind == "hoofdstuk":
-        folder, _, name = src_uri.rpartition("/")
-        return Chapter(**common, section=folder, order=int(name[:2]))
-    return Page(**common)
+    return kind.model(common, meta, src_uri)
 
 
 def _cross_checks(loaded: Loaded, partner_slugs: set[str]) -> list[ContentError]:
@@ -153,7 +111,7 @@ def _cross_checks(loaded: Loaded, partner_slugs: set[str]) -> list[ContentError]
     errors: list[ContentError] = []
     content = loaded.content
     for item in loaded.bodies().values():
-        slugs = item.meta.get("partners") if item.kind == "nieuwsbericht" else None
+        slugs = item.meta.get("partners") if item.kind == NEWS.name else None
         for slug in slugs if isinstance(slugs, list) else ():
             if isinstance(slug, str) and slug not in partner_slugs:
                 errors.append(ContentError(

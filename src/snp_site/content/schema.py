@@ -1,4 +1,4 @@
-"""Stage 2 of loading: check front matter against the schema of its page type.
+"""Stage 2 of loading: check front matter against the schema of its page kind (content/kinds.py).
 
 The schemas are data (one `Field` per allowed key); the checks are one function per kind of
 value. Every message an editor can get about a front-matter field is worded here.
@@ -35,16 +35,6 @@ COMMON = (
     Field("hide", "hide"),
     Field("updated", "date"),
 )
-
-SCHEMAS: dict[str, tuple[Field, ...]] = {
-    "pagina": COMMON + (Field("toolkit", "bool"), Field("document", "document")),
-    "hoofdstuk": COMMON + (Field("toolkit", "bool"), Field("document", "document")),
-    "nieuwsbericht": COMMON + (Field("date", "date", required=True), Field("gemeenten", "names"),
-                               Field("partners", "names"), Field("mijlpaal", "bool")),
-    "partner": COMMON + (Field("name", "text", required=True, max_len=TITLE_MAX),
-                         Field("role", "text", required=True, max_len=300), Field("website", "url"),
-                         Field("logo", "text"), Field("logo_alt", "text", max_len=200)),
-}
 
 # Dutch words editors are likely to type for an English field name.
 _ALIASES = {"titel": "title", "datum": "date", "beschrijving": "description", "omschrijving": "description",
@@ -160,9 +150,9 @@ def suggest(unknown: str, known: list[str], what: str = "velden") -> str:
     return f"Bedoelde u '{guess_}'? {listing}" if guess_ else f"Verwijder het veld. {listing}"
 
 
-def validate(source: Source, kind: str) -> list[ContentError]:
-    """All front-matter errors of one file, each on the line of the field."""
-    fields = {f.name: f for f in SCHEMAS[kind]}
+def validate(source: Source, kind: str, schema: tuple[Field, ...]) -> list[ContentError]:
+    """All front-matter errors of one file of this kind (its Dutch name and fields), each on the line of the field."""
+    fields = {f.name: f for f in schema}
     data, doc = source.meta.data, source.meta
     errors: list[ContentError] = []
     meant = {guess(str(key), list(fields)) for key in data if str(key) not in fields}

@@ -15,7 +15,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from snp_site.content.loader import Layout, Loaded
+from snp_site.content.kinds import ADOPTION_FILE, ADOPTION_PAGE, NEWS, kind_of
+from snp_site.content.loader import Loaded
 from snp_site.content.models import NewsItem, news_slug
 from snp_site.dates import build_date
 from snp_site.errors import ContentError
@@ -29,8 +30,7 @@ FEED_NAME = "feed.xml"
 
 @dataclass
 class NewsStage:
-    layout: Layout
-    adoption_page: str
+    adoption_page: str = ADOPTION_PAGE
     ordered: list[NewsItem] = field(default_factory=list)
     position: dict[str, int] = field(default_factory=dict)
     """Index in `ordered` by src_uri: per-page lookups stay constant time in a large archive."""
@@ -45,7 +45,7 @@ class NewsStage:
 
     @property
     def timeline_page(self) -> str:
-        return f"{self.layout.news_dir}/index.md"
+        return f"{NEWS.folder}/index.md"
 
     def prepare(self, loaded: Loaded, files: Files, config: MkDocsConfig, docs_dir: Path, prefix: str) -> None:
         content = loaded.content
@@ -56,9 +56,9 @@ class NewsStage:
         items = [i for i in items if i.src_uri not in losers]
         self.ordered = timeline.newest_first(items)
         self.position = {item.src_uri: n for n, item in enumerate(self.ordered)}
-        data = f"{self.layout.data_dir}/{self.layout.adoption_file}"
+        data = ADOPTION_FILE
         existing = {news_slug(uri) for uri in loaded.bodies().keys() | loaded.broken
-                    if self.layout.kind_of(uri) == "nieuwsbericht"}
+                    if kind_of(uri) is NEWS}
         self.adoption, errors = adoption.load(docs_dir / data, f"{prefix}/{data}", {i.slug: i for i in items},
                                               existing)
         self.errors += errors
@@ -68,24 +68,24 @@ class NewsStage:
         self.errors += errors
         timeline_file = files.get_file_from_path(self.timeline_page)
         self.timeline_url = timeline_file.url if timeline_file is not None else None
-        self._place(files, config)
+        self._place(files, config, prefix)
         self._add_feed(files, config, content)
 
-    def _place(self, files: Files, config: MkDocsConfig) -> None:
+    def _place(self, files: Files, config: MkDocsConfig, prefix: str) -> None:
         """Items at nieuws/<slug>/; label pages generated beside them."""
         for item in self.ordered:
             file = files.get_file_from_path(item.src_uri)
             if file is None:
                 continue
-            name = f"{self.layout.news_dir}/{item.slug}"
+            name = f"{NEWS.folder}/{item.slug}"
             file.dest_uri = f"{name}/index.html" if config.use_directory_urls else f"{name}.html"
             for cached in ("url", "abs_dest_path"):
                 file.__dict__.pop(cached, None)
             self.urls[item.src_uri] = file.url
         for label in self.labels:
-            src = label.src_uri(self.layout.news_dir)
+            src = label.src_uri(NEWS.folder)
             if src in files:
-                self.errors.append(ContentError(f"content/{src}", None, "gereserveerd-adres",
+                self.errors.append(ContentError(f"{prefix}/{src}", None, "gereserveerd-adres",
                                                 "op dit adres maakt de site zelf een pagina met berichten.",
                                                 "Geef het bestand een andere naam of zet het in een andere map."))
                 continue
@@ -107,8 +107,8 @@ class NewsStage:
                                             "Zet in mkdocs.yml een regel site_url: met het adres van de site."))
             return
         page = content.pages.get(self.timeline_page)
-        page_url = self.timeline_url or f"{self.layout.news_dir}/"
-        self.feed_url = f"{self.layout.news_dir}/{FEED_NAME}"
+        page_url = self.timeline_url or f"{NEWS.folder}/"
+        self.feed_url = f"{NEWS.folder}/{FEED_NAME}"
         self.feed_title = f"{config.site_name}: {page.title if page else 'nieuws'}"
         info = feed.FeedInfo(self.feed_title, page.description if page else "", config.site_name,
                              config.site_url if config.site_url.endswith("/") else config.site_url + "/",
@@ -119,7 +119,7 @@ class NewsStage:
     # --- per page -------------------------------------------------------------------------
 
     def _label_for(self, src_uri: str) -> Label | None:
-        return next((t for t in self.labels if t.src_uri(self.layout.news_dir) == src_uri), None)
+        return next((t for t in self.labels if t.src_uri(NEWS.folder) == src_uri), None)
 
     def meta(self, src_uri: str) -> dict[str, Any]:
         """Template (and, for generated pages, description) of a page the news stage owns."""
@@ -172,11 +172,11 @@ class NewsView:
                 label = self.label_index.get((kind, value))
                 if label is not None:
                     shown.append({"label": label.label, "soort": kind,
-                                   "url": self.stage.urls[label.src_uri(self.stage.layout.news_dir)]})
+                                   "url": self.stage.urls[label.src_uri(NEWS.folder)]})
         return {"title": item.title, "description": item.description, "url": self.stage.urls[item.src_uri],
                 "datum": item.date.dutch(), "iso": item.date.iso(), "labels": shown}
 
     def adoption(self, row: adoption.Adoption) -> dict[str, Any]:
         label = self.label_index.get(("gemeente", row.gemeente))
         return {"gemeente": row.gemeente, "status": row.status, "label": row.label, "bericht": self.item(row.item),
-                "alle": label and self.stage.urls[label.src_uri(self.stage.layout.news_dir)]}
+                "alle": label and self.stage.urls[label.src_uri(NEWS.folder)]}
