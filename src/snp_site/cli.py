@@ -7,9 +7,7 @@ exactly the build's, and prints the errors with a one-line summary. Help texts a
 from __future__ import annotations
 
 import argparse
-import logging
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -23,29 +21,17 @@ from mkdocs.utils.yaml import yaml_load
 
 from snp_site.content.kinds import NEWS
 from snp_site.errors import ContentError, ContentErrors, summary
+from snp_site.logs import collected
 from snp_site.codes.schatting import MAX_INHABITANTS, parse_inhabitants
 from snp_site.numbers import dutch_number
+from snp_site.slugs import slugify
 from snp_site.toolkit import gemeente_problem
-
-
-class _Collect(logging.Handler):
-    """Keeps MkDocs' warnings so the CLI can print them in its own words and order."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
 
 
 def check(config_file: Path) -> tuple[list[ContentError], list[str]]:
     """Run a full strict build into a temporary folder; return our errors and other warnings."""
-    mkdocs_log = logging.getLogger("mkdocs")
-    collect = _Collect()
-    mkdocs_log.addHandler(collect)
-    propagate, mkdocs_log.propagate = mkdocs_log.propagate, False
-    try:
+    # MkDocs' warnings are kept, to be printed in our own words and order.
+    with collected("mkdocs") as collect:
         cfg = load_config(config_file=str(config_file), strict=True)
         with tempfile.TemporaryDirectory(prefix="snp-controle-") as tmp:
             cfg.site_dir = str(Path(tmp) / "site")
@@ -59,9 +45,6 @@ def check(config_file: Path) -> tuple[list[ContentError], list[str]]:
         others = [r.getMessage() for r in collect.records
                   if id(r) not in ours and r.name != "mkdocs.plugins.snp"]
         return errors, others
-    finally:
-        mkdocs_log.removeHandler(collect)
-        mkdocs_log.propagate = propagate
 
 
 def _colour(text: str, code: str) -> str:
@@ -83,16 +66,13 @@ def make_toolkit(config_file: Path, gemeente: str, output: Path | None,
     target = output or Path(f"{name.stem}-{_slug(gemeente)}{name.suffix}")
     with tempfile.TemporaryDirectory(prefix="snp-toolkit-") as tmp:
         cfg.site_dir = str(Path(tmp) / "site")
-        mkdocs_log = logging.getLogger("mkdocs")
-        propagate, mkdocs_log.propagate = mkdocs_log.propagate, False
         try:
-            build.build(cfg)
+            with collected("mkdocs"):  # the CLI says what went wrong in its own words
+                build.build(cfg)
         except Abort:
             if _errors_of(plugin):
                 raise ContentErrors(_errors_of(plugin)) from None
             raise
-        finally:
-            mkdocs_log.propagate = propagate
         shutil.copyfile(Path(cfg.site_dir) / name, target)
         written = [target]
         for document in sorted((Path(cfg.site_dir) / "downloads").glob("*.*")):
@@ -120,8 +100,9 @@ def _errors_of(plugin: object) -> list[ContentError]:
     return build.errors if build is not None else []
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "gemeente"
+def _slug(gemeente: str) -> str:
+    """The municipality as its own pages on the site spell it in their address (nieuws/gemeente/...)."""
+    return slugify(gemeente) or "gemeente"
 
 
 def _toolkit(args: argparse.Namespace) -> int:

@@ -1,8 +1,8 @@
 """The page stage: what happens to each page while MkDocs reads and renders it.
 
 `source` hands MkDocs the body our loader parsed (front matter is read once), `markdown` fills in
-the [[...]] codes and the page's meta, `html` collects the heading ids, sizes images and makes the
-page's DOCX and ODT documents with their download links.
+the [[...]] codes and the page's meta, `html` collects the heading ids, runs the content steps
+(finishing.py) and makes the page's DOCX and ODT documents with their download links.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkPage
 
-from snp_site import documents, images, markup
+from snp_site import documents
 from snp_site.build import Build
 from snp_site.codes.context import CodeContext
 from snp_site.codes.registry import render_code
@@ -19,6 +19,7 @@ from snp_site.content import checks
 from snp_site.content.models import Page
 from snp_site.content.refs import replace_tags
 from snp_site.dates import build_date, last_changed
+from snp_site.finishing import finish_content
 
 _EMPTY_FRONT_MATTER = "---\n{}\n---\n"
 
@@ -54,7 +55,7 @@ def markdown(build: Build, text: str, page: MkPage, files: Files) -> str:
 
 def html(build: Build, text: str, page: MkPage, config: MkDocsConfig, gemeente: str | None) -> str:
     build.ids[page.file.src_uri] = checks.page_ids(text)
-    text = images.add_sizes(markup.name_checkboxes(text), page.file.url, build.media)
+    text = finish_content(text, page.file.url, build)
     model = build.loaded.content.pages.get(page.file.src_uri) if build.loaded else None
     if model is None or not model.meta.get("document") or build.errors:
         return text

@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
-from snp_site import markup, pages, preview, reading, writing
+from snp_site import finishing, pages, reading, writing
 from snp_site.build import Build
 from snp_site.config import SnpConfig
 from snp_site.toolkit import background
@@ -67,13 +67,10 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         return writing.before_writing(self._build, env, config, files, self.config)
 
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
-        """While serving with content errors, every page is the Dutch list of errors."""
-        if self._build.errors and self._build.serving:
-            return preview.error_page(self._build.errors, config.site_name)
-        return markup.repair(output)
+        return finishing.finish_page(output, self._build, config)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return markup.repair(output_content)
+        return finishing.finish_template(output_content)
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:

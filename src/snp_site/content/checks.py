@@ -7,7 +7,6 @@ anchor checks for `check_anchors` to finish after rendering.
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
 from collections import defaultdict
@@ -17,7 +16,8 @@ from snp_site.content.models import Content, Page
 from snp_site.content.rawhtml import check_raw_html, dangerous_url
 from snp_site.content.refs import scan
 from snp_site.codes.registry import check_code
-from snp_site.errors import ContentError
+from snp_site.errors import ContentError, reporter
+from snp_site.suggest import closest, did_you_mean
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
@@ -34,11 +34,11 @@ class AnchorCheck:
 
 def _close(word: str, options: list[str], relative_to: str | None = None) -> str:
     """' Bedoelde u 'x'?' for the closest option; paths are shown relative to `relative_to`."""
-    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if not match:
+    match = closest(word, options)
+    if match is None:
         return ""
-    shown = posixpath.relpath(match[0], relative_to or ".") if relative_to is not None else match[0]
-    return f" Bedoelde u '{shown}'?"
+    shown = posixpath.relpath(match, relative_to or ".") if relative_to is not None else match
+    return " " + did_you_mean(shown)
 
 
 def _resolve(page: Page, target: str) -> str:
@@ -65,8 +65,7 @@ def _walk_refs(content: Content, pages: dict[str, Page], all_files: set[str],
     for page in sorted(pages.values(), key=lambda p: p.src_uri):
         errors += check_raw_html(page.body, page.path, page.body_line)
 
-        def err(line: int, code: str, message: str, fix: str) -> None:
-            errors.append(ContentError(page.path, line, code, message, fix))
+        err = reporter(page.path, errors)
 
         for ref in scan(page.body, page.body_line):
             if ref.kind == "tag":

@@ -18,7 +18,7 @@ from pathlib import Path
 from snp_site.content.schema import suggest, type_name
 from snp_site.content.source import decode
 from snp_site.content.yamlsafe import load_yaml
-from snp_site.errors import ContentError
+from snp_site.errors import ContentError, reporter
 from snp_site.content.models import Figure
 
 _NAME = re.compile(r"^[a-z0-9_]+$")
@@ -36,8 +36,7 @@ def load_figure_file(path: Path, display_path: str) -> tuple[dict[str, Figure], 
     if doc is None:
         return {}, {f"{path.stem}.*"}, errors
 
-    def err(line: int | None, code: str, message: str, fix: str) -> None:
-        errors.append(ContentError(display_path, line, code, message, fix))
+    err = reporter(display_path, errors)
 
     example = "Schrijf per cijfer een blok met waarde: en bron:, zoals in de andere gegevensbestanden."
     if not isinstance(doc.data, dict) or not doc.data:

@@ -17,7 +17,7 @@ from snp_site.content.models import NewsItem
 from snp_site.content.schema import suggest, type_name
 from snp_site.content.source import decode
 from snp_site.content.yamlsafe import load_yaml
-from snp_site.errors import ContentError
+from snp_site.errors import ContentError, reporter
 
 STATUSES = {
     "werkt-met-snp": "Biedt Steun na Partnerverlies aan",
@@ -62,8 +62,7 @@ def load(path: Path, display: str, items: dict[str, NewsItem],
     example = ("Schrijf per gemeente een blok met status: en bericht:, bijvoorbeeld\n"
                "  Tilburg:\n    status: bereidt-voor\n    bericht: tilburg-bereidt-een-aanbod-voor")
 
-    def err(line: int | None, code: str, message: str, fix: str) -> None:
-        errors.append(ContentError(display, line, code, message, fix))
+    err = reporter(display, errors)
 
     if not isinstance(doc.data, dict):
         err(1, "gegevens-vorm", "het bestand noemt geen gemeenten in de vorm naam: blok.", example)

@@ -80,7 +80,7 @@ def submit(run: ToolkitRun, nav: Navigation, loaded: Loaded, config: MkDocsConfi
         table = partial(schatting.print_table, content=loaded.content, inhabitants=inhabitants, gemeente=gemeente)
     when = build_date()
     edition = edition_from(loaded.content, config.site_name, title_of(options, config),
-                           PartialDate(when.year, when.month, when.day).dutch(),
+                           PartialDate.of(when.date()).dutch(),
                            when.strftime("%Y-%m-%dT%H:%M:%SZ"), options.version, gemeente)
     sources = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path}
     run.start(selected, edition, site_url, sources, table)
