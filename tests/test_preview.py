@@ -102,3 +102,34 @@ def test_editor_sees_errors_and_recovery_without_reloading(preview: Preview, bro
         assert browsing.off_host == [], browsing.off_host
     finally:
         browsing.context.close()
+
+
+def test_pages_come_first_and_the_toolkit_errors_follow(tmp_path: Path, browser) -> None:
+    """The toolkit is made after the pages are shown: a saved chapter shows at once, its download
+    link says the PDF is being made, and what the finished PDF gets wrong (here: no Open Sans on the
+    machine) reaches the error page by livereload when it comes."""
+    project = make_project(tmp_path / "project", FIXTURES / "site", FIXTURES / "toolkit")
+    fonts = tmp_path / "fonts.conf"  # fontconfig that knows only Liberation: the PDF check must object
+    fonts.write_text(f"<?xml version='1.0'?><fontconfig><dir>/usr/share/fonts/truetype/liberation</dir>"
+                     f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>")
+    log = tmp_path / "serve.log"
+    with sitecheck.live_preview(project, log, seconds=WAIT_MS / 1000, SNP_CACHE="uit",
+                                FONTCONFIG_FILE=str(fonts)) as served:
+        browsing = sitecheck.open_context(browser, served.origin, viewport={"width": 1280, "height": 900})
+        try:
+            page = browsing.context.new_page()
+            page.goto(served.url(PAGE), wait_until="load")
+            chapter = project / "content" / "methodiek" / "01-eerste.md"
+            chapter.write_text(chapter.read_text(encoding="utf-8") + "\nEen nieuwe zin.\n\n[[download toolkit]]\n",
+                               encoding="utf-8")
+            # The page first, with the new text and a link saying the PDF is being made ...
+            expect(page.locator("article")).to_contain_text("Een nieuwe zin.", timeout=WAIT_MS)
+            link = page.locator("a[download]", has_text="Download de Toolkit Proefsite")
+            expect(link).to_contain_text("(PDF, wordt nu gemaakt)", timeout=WAIT_MS)
+            # ... then the finished toolkit's problem, on the error page, by livereload.
+            expect(page.locator("h1")).to_contain_text("De pagina kan niet worden gebouwd", timeout=WAIT_MS)
+            expect(page.locator("main")).to_contain_text("in plaats van Open Sans", timeout=WAIT_MS)
+            assert page.url == served.url(PAGE)
+        finally:
+            browsing.context.close()
+    assert "Traceback" not in log.read_text(encoding="utf-8")

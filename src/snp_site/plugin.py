@@ -22,6 +22,7 @@ from snp_site import buildlog, finishing, pages, reading, writing
 from snp_site.build import Build
 from snp_site.config import SnpConfig
 from snp_site.sources import cite
+from snp_site.toolkit import background
 
 
 class SnpPlugin(BasePlugin[SnpConfig]):
@@ -81,9 +82,14 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         if self.build is not None:
             self.build.close()
 
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        background.watch(server, config)
+        return server
+
     def on_shutdown(self) -> None:
         if self.build is not None:
             self.build.close()
+        background.stop_all()
 
     @property
     def _build(self) -> Build:

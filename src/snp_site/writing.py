@@ -24,6 +24,7 @@ from snp_site.content import checks
 from snp_site.dates import build_date
 from snp_site.errors import ContentErrors
 from snp_site.finishing import finish_folder
+from snp_site.toolkit import background
 from snp_site.toolkit import site as toolkit_site
 
 log = logging.getLogger("mkdocs.plugins.snp")
@@ -36,10 +37,12 @@ def before_writing(build: Build, env: Any, config: MkDocsConfig, files: Files, o
     if not build.errors:
         toolkit_site.submit(run, build.nav, build.loaded, config, files, options.toolkit, options.gemeente,
                             options.inwoners)
-        if run.started and (run.ready or build.serving):
+        if run.started and not run.ready and build.serving:
+            background.follow(run, config)  # the pages do not wait for the PDF
+        if run.ready:
             build.errors += toolkit_site.finish(run, options.toolkit, config).errors
-        build.errors += toolkit_site.fill_links(files, run, options.toolkit, config)
-    build.pdf_later = run.started and not run.ready and not build.errors
+        build.errors += toolkit_site.fill_links(files, run, options.toolkit, config, making=build.serving)
+    build.pdf_later = run.started and not run.ready and not build.errors and not build.serving
     if not build.pdf_later:
         run.close()
     if build.errors and build.serving:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 NAME = "download"
 TAG = "[[download toolkit]]"
+MAKING = "wordt nu gemaakt"
+"""What the link says in the preview while the toolkit is being made in the background."""
 SIZE_LATER = "snp-toolkit-grootte-volgt"
 """ASCII without anything HTML, JSON or XML would escape: it reads the same in every written file."""
 _WRITTEN_TEXT = {".html", ".json", ".xml", ".txt"}
@@ -42,16 +44,16 @@ def has_tag(page_html: str) -> bool:
     return TAG in page_html
 
 
-def link_html(href: str, title: str, size: int | None) -> str:
-    shown = SIZE_LATER if size is None else size_text(size)
+def link_html(href: str, title: str, size: int | None, making: bool = False) -> str:
+    shown = MAKING if making and size is None else SIZE_LATER if size is None else size_text(size)
     return (f'<p class="snp-download"><a href="{html.escape(href)}" download>'
             f"Download de {html.escape(title)} (PDF, {shown})</a></p>")
 
 
-def fill(page_html: str, href: str, title: str, size: int | None) -> str:
+def fill(page_html: str, href: str, title: str, size: int | None, making: bool = False) -> str:
     """Replace every tag that stands on its own line (its own paragraph) by the link; without a
     size yet, the link says SIZE_LATER."""
-    return _PARAGRAPH.sub(lambda _: link_html(href, title, size), page_html)
+    return _PARAGRAPH.sub(lambda _: link_html(href, title, size, making), page_html)
 
 
 def put_size(site: Path, size: int) -> list[Path]:

@@ -1,8 +1,9 @@
 """The PDF toolkit: the site's toolkit chapters, typeset as one accessible, reproducible PDF.
 
-Stages, one module each: `assemble` (print HTML from the rendered chapters) -> `typeset`
-(WeasyPrint, PDF/UA-1, warnings captured) -> `verify` (fonts, PDF/UA checker). `produce` runs the last
-two, in the build's process or in the `worker` process. `site` is the MkDocs side (which pages go in,
+Stages, one module each: `assemble` (print HTML from the rendered chapters) -> `typst_source`
+(that document as Typst markup) -> `typst_pdf` (Typst, PDF/UA-1, warnings captured) -> `verify`
+(fonts, PDF/UA checker). `produce` runs the last three, in the build's process or in the `worker`
+process; while serving, `background` makes the PDF after the pages are shown. `site` is the MkDocs side (which pages go in,
 writing the PDF, the download links; `codes/download.py` is the `[[download toolkit]]` code).
 A `ToolkitRun` is one build's toolkit: `start` takes the PDF from the cache or starts making it,
 `result` gives the one result type, `Toolkit`, with every problem as a Dutch `ContentError`
@@ -123,6 +124,12 @@ class ToolkitRun:
                 made = produce(self.job)
             self.close()
             self.done = self._checked(made)
+        return self.done
+
+    def accept(self, made: Toolkit) -> Toolkit:
+        """Take a toolkit made elsewhere (the preview's background worker) as this run's result."""
+        self.close()
+        self.done = self._checked(made)
         return self.done
 
     def close(self) -> None:

@@ -1,6 +1,6 @@
 """Stage 1 of the toolkit: assemble one print HTML document from chapters MkDocs already rendered.
 
-Hands on a string of HTML (cover, colophon, table of contents, chapters) to `typeset`. The chapters
+Hands on a string of HTML (cover, colophon, table of contents, chapters) to `typst_source`. The chapters
 are the site's own rendered HTML, so site and PDF share one source. Ids are prefixed per chapter
 (they must be unique in one document), links to other toolkit chapters become links inside the
 PDF, other links become absolute web addresses, and `[naam gemeente]` is filled in when a
@@ -87,7 +87,7 @@ def edition_from(content: Content, series: str, title: str, date_text: str, iso_
 
 
 def document(chapters: list[ToolkitChapter], edition: Edition, estimate: EstimateTable | None = None) -> str:
-    """The whole print document as HTML (lang nl), ready for WeasyPrint."""
+    """The whole print document as HTML (lang nl): the one model typst_source writes as Typst."""
     urls = {_page_key(ch.url): chapter_id(ch.src_uri) for ch in chapters}
     if edition.sources_list and edition.sources_url:
         urls[_page_key(edition.sources_url)] = listing.LIST_ID

@@ -1,8 +1,10 @@
-"""Typeset the assembled toolkit and check the result: the slow part of a build.
+"""Typeset the assembled toolkit and check the result.
 
 The same function runs in the build's own process or in the worker (worker.py); it takes and gives
-plain data, so the worker can send the result back through a pipe. WeasyPrint and the checker are
-imported inside, not above: a build whose PDF is cached never loads them.
+plain data, so the worker can send the result back through a pipe. Typst and the checker are
+imported inside, not above: a build whose PDF is cached never loads them. Typesetting takes a few
+tenths of a second; the PDF/UA check (outloud) is the slow part, and the reason the worker still
+pays: it imports the checker and runs it while MkDocs writes the pages.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ class Toolkit:
     pdf: bytes = b""
     pages: int = 0
     warnings: list[str] = field(default_factory=list)
-    """WeasyPrint's own warnings (a missing image, an unknown font ...)."""
+    """What could not be typeset (a missing image, a link without target, a Typst warning)."""
     font_problems: list[str] = field(default_factory=list)
     accessibility: list[str] = field(default_factory=list)
     """Errors of the PDF/UA checker."""
@@ -45,21 +47,33 @@ class Toolkit:
 
 
 def preload() -> None:
-    """Import all that produce() needs (about a second and a half): the worker does this while the
-    build is still reading and rendering the pages."""
+    """Import all that produce() needs (the checker's rules are most of it): the worker does this
+    while the build is still reading and rendering the pages."""
     import outloud.registry  # type: ignore[import-untyped]
 
-    from snp_site.toolkit import typeset, verify  # noqa: F401
+    from snp_site.toolkit import typst_pdf, verify  # noqa: F401
 
     outloud.registry.import_rule_modules()
 
 
-def produce(job: Job) -> Toolkit:
-    from snp_site.toolkit import verify
-    from snp_site.toolkit.typeset import SiteFetcher, typeset
+def typeset(job: Job) -> Toolkit:
+    """The PDF and its font check, without the PDF/UA check."""
+    from snp_site.toolkit import typst_pdf, verify
 
-    fetcher = SiteFetcher(job.site_url, job.sources.get)
-    result = typeset(job.html, job.site_url, fetcher)
-    problems, notes = verify.accessibility_problems(result.pdf)
-    return dataclasses.replace(result, font_problems=verify.font_problems(result.pdf), accessibility=problems,
-                               notes=notes, fetched=dict(fetcher.fetched))
+    result = typst_pdf.typeset(job.html, job.site_url, job.sources.get)
+    fonts = verify.font_problems(result.pdf) if result.pdf else []
+    return Toolkit(result.pdf, result.pages, result.warnings, fonts, fetched=dict(result.fetched))
+
+
+def check(made: Toolkit) -> Toolkit:
+    """Add the PDF/UA checker's findings (seconds, where typesetting takes tenths)."""
+    from snp_site.toolkit import verify
+
+    if not made.pdf:
+        return made
+    problems, notes = verify.accessibility_problems(made.pdf)
+    return dataclasses.replace(made, accessibility=problems, notes=notes)
+
+
+def produce(job: Job) -> Toolkit:
+    return check(typeset(job))

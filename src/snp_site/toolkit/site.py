@@ -101,7 +101,7 @@ def finish(run: ToolkitRun, options: ToolkitConfig, config: MkDocsConfig) -> Too
 
 
 def fill_links(files: Files, run: ToolkitRun, options: ToolkitConfig,
-               config: MkDocsConfig) -> list[ContentError]:
+               config: MkDocsConfig, making: bool = False) -> list[ContentError]:
     """Turn `[[download toolkit]]` into a link with the PDF's size; an error if there is no PDF.
     While the PDF is still being made, the link says download.SIZE_LATER until `finish`."""
     errors = []
@@ -118,7 +118,7 @@ def fill_links(files: Files, run: ToolkitRun, options: ToolkitConfig,
             continue
         href = get_relative_url(options.file, page.url or ".")
         size = len(run.done.pdf) if run.done is not None else None
-        page.content = download.fill(page.content, href, title_of(options, config), size)
+        page.content = download.fill(page.content, href, title_of(options, config), size, making)
     return errors
 
 

@@ -1,8 +1,9 @@
 """Make the toolkit PDF in a second process, on the machine's second core.
 
-Why: without a cached PDF, typesetting and checking it is most of a build (imports alone take
-about a second and a half). A build starts the worker first thing; the worker imports WeasyPrint and
-the checker while MkDocs reads and renders the pages, then typesets while MkDocs writes them.
+Why: without a cached PDF, checking it (outloud, PDF/UA) is most of a build; Typst itself takes
+tenths of a second. A build starts the worker first thing; the worker imports the checker while
+MkDocs reads and renders the pages, then typesets and checks while MkDocs writes them. While
+serving, a worker makes the PDF after the pages are shown (background.py).
 
 The worker is only a speed-up. When it cannot start, dies or answers nonsense, `result` gives None
 and the build makes the PDF itself, with the same code (produce.py) and so the same bytes. Nothing of
@@ -34,13 +35,15 @@ class Worker:
         self._sender: threading.Thread | None = None
 
     @classmethod
-    def start(cls) -> Worker | None:
+    def start(cls, nice: int = 0) -> Worker | None:
+        """`nice` above 0 lets the build's own process go first (the preview's pages before its PDF)."""
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(_PACKAGE_ROOT), env.get("PYTHONPATH")) if p)
         try:
             process = subprocess.Popen([sys.executable, "-m", "snp_site.toolkit.worker"], env=env,
                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                       stderr=subprocess.DEVNULL)
+                                       stderr=subprocess.DEVNULL,
+                                       preexec_fn=(lambda: os.nice(nice)) if nice else None)
         except OSError:
             return None
         return cls(process)

@@ -1,0 +1,103 @@
+"""While serving: the pages first, the toolkit after them.
+
+`mkdocs serve` rebuilds and reloads the pages without waiting for the PDF. A toolkit the cache does
+not have is made by a worker process (typeset and PDF/UA-checked, as in a build); meanwhile the
+download links say it is being made. When the worker is done, it touches a file that the server
+watches: that rebuild finds the finished toolkit here (same chapters, same key) and shows it, or
+shows its problems on the error page (preview.py), as any content error.
+
+MkDocs makes a new plugin for every rebuild, so what must outlive one build lives in this module,
+per config file. A save that changes the toolkit again stops the worker of the old version.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from snp_site.toolkit import ToolkitRun
+from snp_site.toolkit.produce import Toolkit, produce
+from snp_site.toolkit.worker import Worker
+
+
+@dataclass
+class _Run:
+    key: str
+    worker: Worker | None
+    made: Toolkit | None = None
+    done: threading.Event = field(default_factory=threading.Event)
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+
+
+_runs: dict[str, _Run] = {}
+_signals: dict[str, Path] = {}
+_lock = threading.Lock()
+
+
+def _site(config: MkDocsConfig) -> str:
+    return str(Path(config.config_file_path or "mkdocs.yml").resolve())
+
+
+def watch(server: Any, config: MkDocsConfig) -> None:
+    """Give the server a folder to watch that only we write in: a change there asks for a rebuild."""
+    config_file = _site(config)
+    folder = Path(tempfile.mkdtemp(prefix="snp-toolkit-klaar-"))
+    signal = folder / "klaar"
+    signal.write_text("0", encoding="ascii")
+    server.watch(str(folder))
+    _signals[config_file] = signal
+
+
+def follow(toolkit: ToolkitRun, config: MkDocsConfig) -> None:
+    """Make `toolkit` ready when this version of it was made in the background; else start making it
+    (unless that is under way already) and leave it unready: the links then say download.MAKING."""
+    config_file = _site(config)
+    with _lock:
+        run = _runs.get(config_file)
+        if run is not None and run.key == toolkit.key:
+            if run.done.is_set() and run.made is not None:
+                toolkit.accept(run.made)
+            return
+        if run is not None:
+            run.stop()  # an older version: its PDF is of no use any more
+        assert toolkit.job is not None
+        worker = Worker.start(nice=10)
+        run = _Run(toolkit.key, worker)
+        _runs[config_file] = run
+        if worker is not None:
+            worker.submit(toolkit.job)
+        threading.Thread(target=_wait, args=(run, toolkit.job, config_file), daemon=True).start()
+
+
+def _wait(run: _Run, job: Any, config_file: str) -> None:
+    made = run.worker.result() if run.worker is not None else None
+    if made is None:
+        made = produce(job)
+    with _lock:
+        if _runs.get(config_file) is not run:
+            return  # a newer save replaced this version
+        run.made = made
+        run.done.set()
+    signal = _signals.get(config_file)
+    if signal is not None and signal.parent.is_dir():
+        signal.write_text(run.key, encoding="ascii")
+
+
+def stop_all() -> None:
+    """The server stops: no worker or watched folder outlives it."""
+    with _lock:
+        for run in _runs.values():
+            run.stop()
+        _runs.clear()
+        for signal in _signals.values():
+            shutil.rmtree(signal.parent, ignore_errors=True)
+        _signals.clear()
