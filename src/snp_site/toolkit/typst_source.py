@@ -410,7 +410,11 @@ def write(document: str, site_url: str, resolve: Callable[[str], Path | None]) -
     for note in body.iter("li"):
         if note.get("id", "").split("--")[-1].startswith("fn:"):
             writer.footnotes[note.get("id", "")] = note
-    parts = [f"#set document(title: {string(title)}, author: {string(meta.get('author', ''))})\n", _PREAMBLE]
+    # The edition (assemble.py's description and keywords) goes into the file's metadata too.
+    about = "".join(f", {key}: {value}" for key, value in (
+        ("description", string(meta["description"]) if meta.get("description") else ""),
+        ("keywords", f"({string(meta['keywords'])},)" if meta.get("keywords") else "")) if value)
+    parts = [f"#set document(title: {string(title)}, author: {string(meta.get('author', ''))}{about})\n", _PREAMBLE]
     for section in body:
         classes = _classes(section)
         if "omslag" in classes:
