@@ -255,14 +255,39 @@ def test_the_toolkit_has_the_notes_and_ends_with_the_sources(cited: Path) -> Non
     last = " ".join(" ".join(p for p in pages if p.strip())[-1500:].split())
     tail = " ".join([p for p in pages if p.strip()][-1].split())
     assert tail.startswith("Bronnen") or "Bronnen De noten in deze toolkit" in last
-    assert "Kenmerk PROEF-1" in text and "Proefwet" in tail
+    assert "Kenmerk: PROEF-1" in text and "Proefwet" in tail
     assert "Bronnen van de cijfers • Proefdocument: Proefbron voor de tests, juni 2017, alinea 2: “de brieven die" in text
     with pikepdf.open(pdf) as document, document.open_outline() as tree:
         titles = [item.title for item in tree.root]
-        links = [str(annot.get("/Dest", "")) for page in document.pages for annot in page.get("/Annots", [])]
+        listing = next(item for item in tree.root if item.title == "Bronnen")
+        names = pikepdf.NameTree(document.Root.Names.Dests) if "/Names" in document.Root else {}
+        listing_page = _dest_page(listing.destination if listing.destination is not None else listing.action.D,
+                                  names)
+        internal, web = [], []
+        for page in document.pages:
+            for annot in page.get("/Annots", []):
+                action = annot.get("/A")
+                if action is not None and action.get("/S") == "/URI":
+                    web.append(str(action.get("/URI")))
+                elif annot.get("/Dest") is not None or (action is not None and action.get("/S") == "/GoTo"):
+                    internal.append(_dest_page(annot.get("/Dest") if annot.get("/Dest") is not None else action.D,
+                                               names))
     assert titles[-1] == "Bronnen", titles
     # The note's link to the source goes to the list inside the PDF, not to the web page.
-    assert any("bronnenlijst--proefbron" in link for link in links), links
+    assert listing_page in internal, (listing_page, internal)
+    assert not any("bronnen/#proefbron" in uri for uri in web), web
+
+
+def _dest_page(dest: object, names: object) -> tuple[int, int]:
+    """The page a destination points at (object number), whether named or an explicit array."""
+    if isinstance(dest, (pikepdf.String, pikepdf.Name)):
+        dest = names[str(dest).lstrip("/")]
+    if isinstance(dest, pikepdf.Dictionary):
+        dest = dest.D
+    array = dest if isinstance(dest, pikepdf.Array) else None
+    if array is None:
+        raise AssertionError(f"a destination that is not an explicit array: {dest!r}")
+    return array[0].objgen
 
 
 def test_the_documents_leave_the_notes_out_cleanly(cited: Path) -> None:

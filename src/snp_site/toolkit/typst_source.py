@@ -295,6 +295,8 @@ class _Writer:
             return marker + self.table(el) + "\n\n"
         if tag == "figure":
             return marker + self.figure(el) + "\n\n"
+        if tag == "dl":
+            return marker + self.terms(el) + "\n\n"
         if tag == "blockquote":
             return marker + f"#quote(block: true)[{self.blocks(el)}]\n\n"
         if tag == "hr":
@@ -307,6 +309,18 @@ class _Writer:
         if "snp-schatting" in classes:
             return marker + f"#block(breakable: false)[{self.blocks(el)}]\n\n"
         return marker + self.blocks(el)
+
+    def terms(self, el: ET.Element) -> str:
+        """A description list (the data of a source on the Bronnen list) as Typst's term list: each
+        term with its descriptions, so the words never run together."""
+        items: list[str] = []
+        term: str | None = None
+        for child in el:
+            if child.tag == "dt":
+                term = self.inline(child).strip()
+            elif child.tag == "dd" and term is not None:
+                items.append(f"terms.item[{term}][{self.inline(child).strip()}]")
+        return f"#terms(separator: [: ], {', '.join(items)})" if items else ""
 
     def heading(self, el: ET.Element, level: int, **options: str) -> str:
         """Chapter titles (h1) and their sections (h2) are bookmarked, deeper headings are not."""
