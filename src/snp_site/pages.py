@@ -54,7 +54,7 @@ def markdown(build: Build, text: str, page: MkPage, files: Files) -> str:
 
 def html(build: Build, text: str, page: MkPage, config: MkDocsConfig, gemeente: str | None) -> str:
     build.ids[page.file.src_uri] = checks.page_ids(text)
-    text = images.add_sizes(markup.name_checkboxes(text), page.file.url, build.media)
+    text = images.add_sizes(markup.name_tables(markup.name_checkboxes(text)), page.file.url, build.media)
     model = build.loaded.content.pages.get(page.file.src_uri) if build.loaded else None
     if model is None or not model.meta.get("document") or build.errors:
         return text
