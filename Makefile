@@ -4,7 +4,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-# MkDocs 1.6.1 prints a notice about MkDocs 2 on every run; editors need not see it.
+# The engine is ProperDocs, the MkDocs 1.x line (docs/architectuur.md). `-f mkdocs.yml`: the settings
+# file keeps its name, and ProperDocs then asks no one to rename it.
+ENGINE := $(BIN)/properdocs
+CONFIG := -f mkdocs.yml
+# MkDocs 1.6.1 prints a notice about MkDocs 2 when its own command runs; editors need not see it.
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: the time of the last commit stands for "now" when git knows it.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -12,7 +16,7 @@ ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site test serve check dist clean
+.PHONY: site test serve check publish-check dist clean
 
 $(BIN)/.site-installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,7 +35,7 @@ node_modules/.installed: package.json package-lock.json
 ## site: install what is needed and build the site and the toolkit into site/
 site: $(BIN)/.site-installed
 	scripts/install-system-deps
-	$(BIN)/mkdocs build --strict
+	$(ENGINE) build --strict $(CONFIG)
 
 ## test: the whole test suite (installs the Debian packages it needs when run as root)
 test: $(BIN)/.test-installed node_modules/.installed
@@ -40,13 +44,18 @@ test: $(BIN)/.test-installed node_modules/.installed
 
 ## serve: live preview for editors on http://127.0.0.1:8000/overdracht/
 serve: $(BIN)/.site-installed
-	$(BIN)/mkdocs serve
+	$(ENGINE) serve $(CONFIG)
 
 ## check: check all content without building the site
 check: $(BIN)/.site-installed
 	$(BIN)/snp controleer
 
-## dist: pack site/ into dist/overdracht-site-<version>.tar.gz with SHA256SUMS
+## publish-check: every check of the build, and what publishing needs (a contact route); CI runs it first
+publish-check: $(BIN)/.site-installed
+	scripts/install-system-deps
+	$(BIN)/snp controleer --publiceren
+
+## dist: pack site/, its .gz files and the nginx include into dist/overdracht-site-<version>.tar.gz with SHA256SUMS
 dist: site
 	$(BIN)/python scripts/dist
 	cd dist && sha256sum -c SHA256SUMS

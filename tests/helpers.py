@@ -1,6 +1,6 @@
 """Shared test tools: make a project from a fixture in a temp dir, build it for real, read it back.
 
-Builds run `mkdocs build --strict` in a subprocess, as CI and editors do, so exit codes,
+Builds run `properdocs build --strict -f mkdocs.yml` in a subprocess, as CI and editors do, so exit codes,
 stderr and the absence of tracebacks are tested as a person would see them.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -59,10 +60,28 @@ def run(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedPr
                           timeout=timeout)
 
 
+def engine(command: str, *args: str) -> list[str]:
+    """The engine's command line as the Makefile runs it (ProperDocs, settings in mkdocs.yml)."""
+    return [tool("properdocs"), command, "-f", "mkdocs.yml", *args]
+
+
 def build(project: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` in project; never quiet (-q hides warnings from strict mode)."""
-    return subprocess.run([tool("mkdocs"), "build", "--strict"], cwd=project, env=env(**extra_env),
+    """`properdocs build --strict` in project; never quiet (-q hides warnings from strict mode)."""
+    return subprocess.run(engine("build", "--strict"), cwd=project, env=env(**extra_env),
                           capture_output=True, text=True, timeout=300)
+
+
+def controleer_many(projects: list[Path], timeout: int = 1200) -> dict[Path, subprocess.CompletedProcess[str]]:
+    """`snp controleer` in each project, all in one process (tests/controleer_batch.py): the same
+    command each time, without paying for the imports once per project. A crash of the batch itself
+    fails the caller with its output."""
+    result_file = projects[0].parent / "controleer-resultaten.json"
+    batch = subprocess.run([sys.executable, str(ROOT / "tests" / "controleer_batch.py"), str(result_file),
+                            *map(str, projects)], env=env(), capture_output=True, text=True, timeout=timeout)
+    assert batch.returncode == 0 and "Traceback" not in batch.stderr, batch.stderr
+    found = json.loads(result_file.read_text(encoding="utf-8"))
+    return {Path(key): subprocess.CompletedProcess(["snp", "controleer"], value["returncode"], value["stdout"],
+                                                   value["stderr"]) for key, value in found.items()}
 
 
 def built(dest: Path, *overlays: Path) -> Path:

@@ -60,7 +60,7 @@ def test_reflow_at_320_px(site: Site, narrow, report) -> None:
 
 def test_text_spacing_loses_no_text(site: Site, narrow, report) -> None:
     problems = _every_page(site, narrow, a11ycheck.lost_text_problems,
-                           lambda page: page.add_style_tag(content=a11ycheck.TEXT_SPACING_CSS))
+                           lambda page: a11ycheck.add_css(page, a11ycheck.TEXT_SPACING_CSS))
     report.add(site.name, "tekstafstand-fouten (320 px)", len(problems))
     assert not problems, "\n".join(problems)
 
@@ -68,7 +68,7 @@ def test_text_spacing_loses_no_text(site: Site, narrow, report) -> None:
 def _double_text(page) -> None:
     """Text-only zoom to 200 %: the root font size doubled (Material sizes everything in rem)."""
     size = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
-    page.add_style_tag(content=f"html {{ font-size: {2 * size}px !important; }}")
+    a11ycheck.add_css(page, f"html {{ font-size: {2 * size}px !important; }}")
 
 
 def test_text_at_200_percent_loses_nothing(site: Site, wide, report) -> None:
@@ -218,7 +218,7 @@ def _planted(browser, served: sitecheck.Served, html: str = "", css: str = "", *
     if html:
         page.evaluate("html => document.querySelector('article').insertAdjacentHTML('beforeend', html)", html)
     if css:
-        page.add_style_tag(content=css)
+        a11ycheck.add_css(page, css)
     return browsing, page
 
 
@@ -226,8 +226,9 @@ LONG = "Dit is een lange zin die niet in een klein vak past als de letters verde
 
 
 def test_reflow_catches_a_wide_block_and_an_unlabelled_scroller(plain, browser, report) -> None:
-    browsing, page = _planted(browser, plain, '<p style="width: 700px">breed</p>'
-                              '<div style="overflow-x: auto"><div style="width: 900px">rij</div></div>',
+    browsing, page = _planted(browser, plain, '<p class="k-breed">breed</p>'
+                              '<div class="k-schuif"><div class="k-rij">rij</div></div>',
+                              css=".k-breed { width: 700px; } .k-schuif { overflow-x: auto; } .k-rij { width: 900px; }",
                               viewport={"width": 320, "height": 640})
     problems = a11ycheck.reflow_problems(page, "kapot")
     browsing.context.close()
@@ -237,10 +238,11 @@ def test_reflow_catches_a_wide_block_and_an_unlabelled_scroller(plain, browser, 
 
 
 def test_text_spacing_catches_clipped_and_overlapping_text(plain, browser, report) -> None:
-    browsing, page = _planted(browser, plain, f'<p style="height: 1.7em; overflow: hidden">{LONG}</p>'
-                              '<p>Eerste alinea.</p><p style="margin-top: -3em">Tweede alinea.</p>',
+    browsing, page = _planted(browser, plain, f'<p class="k-vak">{LONG}</p>'
+                              '<p>Eerste alinea.</p><p class="k-op">Tweede alinea.</p>',
+                              css=".k-vak { height: 1.7em; overflow: hidden; } .k-op { margin-top: -3em; }",
                               viewport={"width": 320, "height": 640})
-    page.add_style_tag(content=a11ycheck.TEXT_SPACING_CSS)
+    a11ycheck.add_css(page, a11ycheck.TEXT_SPACING_CSS)
     problems = a11ycheck.lost_text_problems(page, "kapot")
     browsing.context.close()
     report.proof("tekstafstand", problems)
@@ -249,7 +251,8 @@ def test_text_spacing_catches_clipped_and_overlapping_text(plain, browser, repor
 
 
 def test_zoom_catches_a_box_of_fixed_height(plain, browser, report) -> None:
-    browsing, page = _planted(browser, plain, '<p style="height: 30px; overflow: hidden">Kort.</p>')
+    browsing, page = _planted(browser, plain, '<p class="k-vast">Kort.</p>',
+                              css=".k-vast { height: 30px; overflow: hidden; }")
     before = a11ycheck.lost_text_problems(page, "kapot")
     _double_text(page)
     problems = a11ycheck.lost_text_problems(page, "kapot")

@@ -9,21 +9,32 @@ planted mistakes, to prove each check can fail and says why.
 
 from __future__ import annotations
 
+import base64
+import gzip
+import hashlib
 import re
 import shutil
 import subprocess
+import tarfile
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
 import sitecheck
+import webserver
 from helpers import FIXTURES, ROOT, estimate_by_hand
 from sitecheck import Site
 
 pytestmark = pytest.mark.browser
 
+_CSP_LISTENER = ("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                 " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+"""Collects the CSP violations of each loaded document in window.__csp."""
 SCREENSHOTS = ROOT / "build" / "screenshots"
 WIDTHS = {"telefoon": 390, "desktop": 1280}
 
@@ -31,6 +42,8 @@ WIDTHS = {"telefoon": 390, "desktop": 1280}
 @pytest.fixture(scope="session")
 def js_page(site: Site, browser) -> Iterator[tuple[object, sitecheck.Browsing]]:
     browsing = sitecheck.open_context(browser, site.served.origin, viewport={"width": 1280, "height": 900})
+    # The test server sends no CSP header, as GitHub Pages: only the pages' meta policy applies here.
+    browsing.context.add_init_script(_CSP_LISTENER)
     page = browsing.context.new_page()
     yield page, browsing
     browsing.context.close()
@@ -54,6 +67,33 @@ def test_pages_are_found_and_match_the_sitemap(site: Site, report) -> None:
     report.add(site.name, "pagina's", len(site.pages))
 
 
+def test_every_preview_card_loads_and_is_1200_by_630(site: Site, js_page, report) -> None:
+    """Each page's og:image, read from its head with an independent parser, loads in Chromium from
+    the served site at the size the tags promise."""
+    from bs4 import BeautifulSoup
+
+    page, _ = js_page
+    site_url = re.search(r"^site_url:\s*(\S+)", (site.project / "mkdocs.yml").read_text(), re.M).group(1)
+    sitecheck.visit(page, site.served.url(""), interact=False)
+    problems, cards = [], set()
+    for rel in site.content_pages():
+        head = BeautifulSoup(site.html(rel), "html.parser").head
+        image = head.find("meta", property="og:image")
+        if image is None:
+            problems.append(f"{rel}: geen og:image")
+            continue
+        local = site.served.url(image["content"].removeprefix(site_url))
+        size = page.evaluate("""async (url) => {
+            const img = new Image(); img.src = url;
+            try { await img.decode(); } catch (e) { return null; }
+            return [img.naturalWidth, img.naturalHeight]; }""", local)
+        if size != [1200, 630]:
+            problems.append(f"{rel}: {image['content']} gaf {size}")
+        cards.add(image["content"])
+    assert not problems, "\n".join(problems)
+    report.add(site.name, "deelkaarten geladen (1200x630)", len(cards))
+
+
 def test_axe_finds_no_wcag21_aa_violation(site: Site, js_page, report) -> None:
     page, _ = js_page
     problems = []
@@ -68,14 +108,18 @@ def test_every_request_stays_on_the_local_host(site: Site, js_page, report) -> N
     page, browsing = js_page
     browsing.requests.clear()
     browsing.off_host.clear()
+    violations = []
     for rel in site.pages:
         sitecheck.visit(page, site.served.url(rel))
         # The search index and worker load on first use of the search field: use it once.
         if page.locator("input.md-search__input").count():
             page.locator("input.md-search__input").fill("steun")
             page.wait_for_load_state("networkidle")
+        violations += [f"{rel}: {v}" for v in page.evaluate("window.__csp")]
     report.add(site.name, "verzoeken", len(browsing.requests))
     report.add(site.name, "verzoeken naar andere hosts", len(browsing.off_host))
+    report.add(site.name, "CSP-overtredingen zonder headers (alleen het meta-beleid)", len(violations))
+    assert not violations, "the pages' meta policy blocks part of the site:\n" + "\n".join(violations[:10])
     assert browsing.requests, "no request seen: the guard is not active"
     assert not browsing.off_host, "requests to other hosts:\n" + "\n".join(browsing.off_host)
 
@@ -390,7 +434,7 @@ def test_search_loads_only_when_opened_and_finds_dutch_words(site: Site, browser
         assert not any("search_index" in u for u in browsing.requests)
         page.click("[data-md-component=search-query]")
         for word in ("verwerkersovereenkomst", "vrijwilliger"):
-            page.fill("[data-md-component=search-query]", word)
+            sitecheck.type_search(page, word)
             page.wait_for_selector(".md-search-result__item", timeout=20000)
             assert page.locator(".md-search-result__item").count() > 0, word
         assert any("search_index" in u for u in browsing.requests)
@@ -417,8 +461,7 @@ def test_every_page_loads_under_the_published_csp_without_violations(site: Site,
         route.fulfill(response=response, headers={**response.headers, **headers})
 
     context.route("**/*", enforce)
-    context.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
-                            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+    context.add_init_script(_CSP_LISTENER)
     try:
         page = context.new_page()
         violations = []
@@ -427,10 +470,219 @@ def test_every_page_loads_under_the_published_csp_without_violations(site: Site,
             violations += [f"{rel}: {v}" for v in page.evaluate("window.__csp")]
         sitecheck.visit(page, site.served.url(""))
         page.click("[data-md-component=search-query]")
-        page.fill("[data-md-component=search-query]", "vrijwilliger" if site.name == "inhoud" else "hoofdstuk")
+        sitecheck.type_search(page, "vrijwilliger" if site.name == "inhoud" else "hoofdstuk")
         page.wait_for_selector(".md-search-result__item", timeout=20000)
         violations += [f"zoeken: {v}" for v in page.evaluate("window.__csp")]
     finally:
         context.close()
     assert off_host == [] and violations == [], violations[:10]
     report.add(site.name, "CSP-overtredingen", len(violations))
+
+
+# --- Where the site is published: a real nginx, and a host that sends no headers of ours ------
+
+_LONG_CACHED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
+_TYPES = {".html": "text/html; charset=utf-8", ".pdf": "application/pdf", ".xml": "application/xml; charset=utf-8",
+          ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          ".odt": "application/vnd.oasis.opendocument.text"}
+"""What a browser must be told each file is (written out here, not taken from snp_site.nginx)."""
+REAL_ONLY = pytest.mark.parametrize("site", ["inhoud"], indirect=True)
+"""The real content only: it has the estimate, news and every kind of download (same session build)."""
+
+
+def _built_headers(site_dir: Path) -> dict[str, str]:
+    """The headers of site/_headers as the build wrote them, read back as a host would."""
+    lines = (site_dir / "_headers").read_text(encoding="utf-8").splitlines()[1:]
+    return dict(line.strip().split(": ", 1) for line in lines)
+
+
+@dataclass
+class Nginx:
+    origin: str
+    stale_origin: str
+    prefix: str
+    site: Path
+    headers: dict[str, str]
+
+    def url(self, rel: str, stale: bool = False) -> str:
+        return (self.stale_origin if stale else self.origin) + self.prefix + rel
+
+
+@pytest.fixture(scope="session")
+def nginx(site: Site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
+    """The site as `make dist` packs it, unpacked and served by Debian's nginx with its include,
+    as docs/hosting.md tells an administrator. A second server block serves the same files with
+    an include whose policy has one stale hash (the hash of an older theme's script): the planted
+    failure. nginx is stopped when the session ends, whatever happened."""
+    from snp_site import dist
+    from snp_site.nginx import INCLUDE_NAME
+
+    folder = tmp_path_factory.mktemp("nginx")
+    archive = folder / "overdracht-site-test.tar.gz"
+    dist.pack(site.site, site.served.prefix, archive, 0)
+    with tarfile.open(archive) as tar:
+        tar.extractall(folder, filter="data")
+    top = folder / "overdracht-site-test"
+    include = top / INCLUDE_NAME
+    scope_script = re.search(r"<script>(__md_scope=.*?)</script>", site.html(""), re.S).group(1)
+    current = "sha256-" + base64.b64encode(hashlib.sha256(scope_script.encode()).digest()).decode()
+    older = "sha256-" + base64.b64encode(hashlib.sha256(scope_script.replace("__md_scope", "__md_s").encode())
+                                         .digest()).decode()
+    assert include.read_text(encoding="utf-8").count(current) == 2  # both locations of the include
+    stale = folder / "verouderd.conf"
+    stale.write_text(include.read_text(encoding="utf-8").replace(current, older), encoding="utf-8")
+    sites = [webserver.Site(top / "site", include, site.served.prefix),
+             webserver.Site(top / "site", stale, site.served.prefix)]
+    with webserver.nginx(folder / "server", sites) as (origin, stale_origin):
+        yield Nginx(origin, stale_origin, site.served.prefix, top / "site", _built_headers(site.site))
+
+
+def _header_problems(response, built: dict[str, str]) -> list[str]:
+    """Every built header present with the built value; long caching only for fingerprinted files."""
+    got = response.all_headers()
+    problems = []
+    for name, value in built.items():
+        sent = got.get(name.lower())
+        if sent == value:
+            continue
+        if sent is None or name != "Content-Security-Policy":
+            problems.append(f"{response.url}: {name} is {sent!r}, gebouwd {value!r}")
+            continue
+        want, have = set(re.split(r"[;\s]+", value)), set(re.split(r"[;\s]+", sent))
+        missing, extra = want - have, have - want
+        problems.append(f"{response.url}: Content-Security-Policy wijkt af van _headers: mist "
+                        f"{' '.join(sorted(missing))}, verzonden maar niet gebouwd {' '.join(sorted(extra))}")
+    path = response.url.split("?")[0]
+    cache = "public, max-age=31536000, immutable" if _LONG_CACHED.search(path) else "no-cache"
+    if got.get("cache-control") != cache:
+        problems.append(f"{response.url}: Cache-Control {got.get('cache-control')!r}, verwacht {cache!r}")
+    return problems
+
+
+def _browse_through(browser, origin: str, urls: list[str], built: dict[str, str]) -> tuple[list[str], list[str], int]:
+    """Chromium loads each URL from the server: CSP violations, header problems, responses checked."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("**/*", lambda route, request: route.continue_() if request.url.startswith(origin + "/")
+                  else route.abort())
+    context.add_init_script(_CSP_LISTENER)
+    responses: list[object] = []
+    violations: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("response", lambda response: responses.append(response))
+        for url in urls:
+            sitecheck.visit(page, url, settle=False)
+            violations += [f"{url}: {v}" for v in page.evaluate("window.__csp")]
+        problems = [p for r in responses if r.status != 304 for p in _header_problems(r, built)]
+    finally:
+        context.close()
+    return violations, problems, len(responses)
+
+
+@REAL_ONLY
+def test_nginx_serves_every_page_with_the_built_headers_and_no_csp_violation(site: Site, nginx: Nginx, browser,
+                                                                               report) -> None:
+    urls = [nginx.url(p) for p in site.pages] + [nginx.url("bestaat-niet/")]  # and the 404 page as a 404
+    violations, problems, responses = _browse_through(browser, nginx.origin, urls, nginx.headers)
+    report.add("nginx", "pagina's", len(urls))
+    report.add("nginx", "antwoorden met alle headers gecontroleerd", responses)
+    report.add("nginx", "headerfouten", len(problems))
+    report.add("nginx", "CSP-overtredingen", len(violations))
+    assert responses > len(site.pages) and not problems and not violations, (problems + violations)[:10]
+    # Search under the header policy and the meta policy together, its worker and index from nginx.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(_CSP_LISTENER)
+    try:
+        page = context.new_page()
+        sitecheck.visit(page, nginx.url(""))
+        page.click("[data-md-component=search-query]")
+        sitecheck.type_search(page, "vrijwilliger")
+        page.wait_for_selector(".md-search-result__item", timeout=20000)
+        assert page.locator(".md-search-result__item").count() > 0
+        assert page.evaluate("window.__csp") == []
+    finally:
+        context.close()
+
+
+def _get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+@REAL_ONLY
+def test_nginx_gives_the_404_page_the_right_types_and_the_precompressed_files(site: Site, nginx: Nginx) -> None:
+    missing = _get(nginx.url("bestaat-niet/"))
+    assert missing[0] == 404 and missing[2] == (site.site / "404.html").read_bytes()
+    assert missing[1]["Content-Security-Policy"] == nginx.headers["Content-Security-Policy"]
+    assert _get(nginx.url("_headers"))[0] == 404  # instructions for other hosts, not for visitors
+    downloads = sorted((site.site / "downloads").iterdir())
+    assert {p.suffix for p in downloads} == {".pdf", ".docx", ".odt"}
+    for path in [*downloads, site.site / "sitemap.xml", site.site / "index.html"]:
+        status, headers, body = _get(nginx.url(path.relative_to(site.site).as_posix()))
+        assert (status, headers["Content-Type"]) == (200, _TYPES[path.suffix]), path.name
+        assert headers["X-Content-Type-Options"] == "nosniff" and body == path.read_bytes()
+    status, headers, body = _get(nginx.url(""), **{"Accept-Encoding": "gzip"})
+    assert headers.get("Content-Encoding") == "gzip" and headers.get("Vary") == "Accept-Encoding"
+    # gzip_static sent the file `make dist` wrote (nginx itself does not compress here).
+    assert body == (nginx.site / "index.html.gz").read_bytes()
+    assert gzip.decompress(body) == (site.site / "index.html").read_bytes()
+
+
+@REAL_ONLY
+def test_nginx_check_catches_a_stale_hash_in_the_include(site: Site, nginx: Nginx, browser, report) -> None:
+    violations, problems, _ = _browse_through(browser, nginx.stale_origin, [nginx.url("", stale=True)],
+                                              nginx.headers)
+    report.proof("nginx met verouderde hash", violations + problems)
+    assert any("script-src-elem inline" in v for v in violations), violations
+    assert any("Content-Security-Policy wijkt af van _headers" in p for p in problems), problems
+
+
+_PLANTED = '<script>document.documentElement.dataset.geplant = "uitgevoerd";</script>'
+
+
+@REAL_ONLY
+def test_meta_policy_alone_blocks_an_injected_script_and_the_site_still_works(
+        site: Site, browser, tmp_path_factory: pytest.TempPathFactory, report) -> None:
+    """The GitHub Pages shape: a server that sends no headers of ours, the site under /overdracht/.
+    An inline script planted in a built page (where an injection would put it) is blocked by the
+    page's meta policy alone and reported, while reading, search and the estimate on that page
+    work. (Every page without a violation under the meta policy alone: the request test above,
+    which loads every page from the same kind of server.)"""
+    copy = Path(shutil.copytree(site.site, tmp_path_factory.mktemp("zonder-headers") / "site"))
+    estimate = site.containing("snp-schatting", prefer="uw-gemeente/")
+    target = copy / estimate / "index.html"
+    html = target.read_text(encoding="utf-8")
+    target.write_text(html.replace("<article", _PLANTED + "<article", 1), encoding="utf-8")
+    assert _PLANTED in target.read_text(encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(_CSP_LISTENER)
+    with sitecheck.serve(copy, site.served.prefix) as served:
+        context.route("**/*", lambda route, request: route.continue_()
+                      if request.url.startswith(served.origin + "/") else route.abort())
+        try:
+            page = context.new_page()
+            response = page.goto(served.url(estimate), wait_until="load")
+            sent = response.all_headers()
+            sitecheck.visit(page, served.url(estimate))
+            planted = page.evaluate("window.__csp")
+            ran = page.evaluate("document.documentElement.dataset.geplant || null")
+            reading = page.locator("article h1").first.inner_text()
+            page.fill("#snp-inwoners", "100000")
+            page.click(".snp-schatting-form button")
+            results = page.locator(".snp-schatting-uitkomst li")
+            results.first.wait_for()
+            estimates = results.count()
+            page.click("[data-md-component=search-query]")
+            sitecheck.type_search(page, "vrijwilliger")
+            page.wait_for_selector(".md-search-result__item", timeout=20000)
+            after = page.evaluate("window.__csp")
+        finally:
+            context.close()
+    report.proof("meta-beleid tegen een geplant script (server zonder headers)", planted)
+    assert "content-security-policy" not in sent  # no header: the meta policy alone
+    assert ran is None and planted == ["script-src-elem inline"], (ran, planted)
+    assert reading and estimates == 4 and after == planted

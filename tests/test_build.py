@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import FIXTURES, ROOT, apply, build, digest_tree, make_project, run, tool
+from helpers import FIXTURES, ROOT, apply, build, digest_tree, engine, make_project, run, tool
 
 BAD = FIXTURES / "invalid" / "datum-maand-13" / "project"
 
@@ -52,7 +52,7 @@ def test_successful_build_replaces_site_whole(base_copy: Path) -> None:
 def test_non_strict_build_refuses_too(base_copy: Path) -> None:
     before = digest_tree(base_copy / "site")
     apply(base_copy, BAD)
-    result = run(base_copy, tool("mkdocs"), "build")
+    result = run(base_copy, *engine("build"))
     assert result.returncode != 0
     assert "maand 13 bestaat niet" in result.stderr
     assert digest_tree(base_copy / "site") == before

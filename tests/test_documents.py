@@ -13,8 +13,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import FIXTURES, apply, build, digest_tree, run, tool
+from snp_site.slugs import slugify
 
 CASE = FIXTURES / "valid" / "documenten" / "project"
+PDF_STEM = "toolkit"
+"""The base fixture's toolkit file is the default, downloads/toolkit.pdf."""
 NS = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
       "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
       "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
@@ -121,3 +124,16 @@ def test_hardenberg_copy_fills_the_municipality_and_nothing_else(built_base: Pat
     assert text == default.replace("[naam gemeente]", "Hardenberg")
     odt = "".join(odt_xml(out / "brief-hardenberg.odt", "content.xml").itertext())
     assert "[naam gemeente]" not in odt and "Hardenberg" in odt
+
+
+def test_a_copy_for_a_name_with_accents_is_named_as_its_pages(built_base: Path, tmp_path: Path) -> None:
+    """The files of `snp toolkit` carry the slug the municipality's own pages carry (slugify)."""
+    project = Path(shutil.copytree(built_base, tmp_path / "project", symlinks=True))
+    apply(project, CASE)
+    result = run(project, tool("snp"), "toolkit", "--gemeente", "Súdwest-Fryslân")
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.name for p in project.glob("*-sudwest-fryslan.*"))
+    assert slugify("Súdwest-Fryslân") == "sudwest-fryslan"
+    assert written == ["brief-sudwest-fryslan.docx", "brief-sudwest-fryslan.odt", "lijst-sudwest-fryslan.docx",
+                       "lijst-sudwest-fryslan.odt", f"{PDF_STEM}-sudwest-fryslan.pdf"], result.stdout
+    assert not list(project.glob("*s-dwest-frysl-n*"))

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import build, digest_tree, env, generate_news, real_project, tool
+from helpers import build, digest_tree, engine, env, generate_news, real_project, tool
 from snp_site.content import schema
 from snp_site.content.kinds import KINDS, PageKind
 from snp_site.content.source import read_source
@@ -53,7 +53,7 @@ def test_killed_build_leaves_a_complete_site(built_base: Path, changed_build: di
     assert old != new
 
     project = _changed_copy(built_base, tmp_path / "killed")
-    process = subprocess.Popen([tool("mkdocs"), "build", "--strict"], cwd=project, env=env(),
+    process = subprocess.Popen(engine("build", "--strict"), cwd=project, env=env(),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(delay)
     was_running = process.poll() is None
@@ -141,3 +141,27 @@ def test_headers_file_allows_exactly_the_inline_scripts_of_the_pages(built_base:
                 digest = hashlib.sha256(script.string.encode("utf-8")).digest()
                 needed.add(f"'sha256-{base64.b64encode(digest).decode()}'")
     assert needed and set(directives["script-src"]) == needed | {"'self'"}
+
+
+def test_every_page_carries_the_policy_as_meta_before_anything_it_governs(built_base: Path) -> None:
+    """Hosts without our headers (GitHub and GitLab Pages) still get the policy: each page has it
+    as <meta http-equiv>, the header's policy without what a meta cannot carry, and nothing that
+    loads or runs comes before it (a meta policy governs only what follows it)."""
+    from bs4 import BeautifulSoup
+
+    site = built_base / "site"
+    lines = (site / "_headers").read_text(encoding="utf-8").splitlines()[1:]
+    header = dict(line.strip().split(": ", 1) for line in lines)["Content-Security-Policy"]
+    expected = [d for d in header.split("; ") if not d.startswith("frame-ancestors")]
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 3
+    for page in pages:
+        head = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").head
+        metas = head.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert len(metas) == 1, page
+        assert metas[0]["content"].split("; ") == expected, page
+        before = [e for e in metas[0].find_all_previous() if e.name not in ("meta", "head", "html")]
+        assert before == [], (page, [e.name for e in before])
+        assert head.find("meta", charset=True) in metas[0].find_all_previous("meta"), page
+        assert [m["content"] for m in head.find_all("meta", attrs={"name": "referrer"})] == [
+            dict(line.strip().split(": ", 1) for line in lines)["Referrer-Policy"]], page

@@ -134,12 +134,15 @@ def test_only_used_tags_get_a_page(news_site: Path) -> None:
 def test_adoption_overview_comes_from_data_file_and_news(news_site: Path) -> None:
     rows = soup(news_site, "gemeenten/index.html").select("table.snp-gemeenten tbody tr")
     table = [(r.th.get_text(), r.select("td")[0].get_text(), slug_of(r.select("td")[1].a["href"]),
-              r.select_one("td time").get_text()) for r in rows]
+              r.select_one("td time")["datetime"]) for r in rows]
+    # Each status says when it was true: the date of its news item, a month where the item has only a month.
     assert table == [
-        ("Zwolle", "Biedt Steun na Partnerverlies aan", "start-van-de-pilot", "1 september 2015"),
-        ("Hardenberg", "Bereidt een aanbod voor", "hardenberg", "januari 2018"),
-        ("Súdwest-Fryslân", "Bereidt een aanbod voor", "hardenberg", "januari 2018"),
-        ("Tilburg", "Bereidt een aanbod voor", "tilburg", "december 2017"),
+        ("Zwolle", "Biedt Proefsite aan, volgens het bericht van 1 september 2015",
+         "start-van-de-pilot", "2015-09-01"),
+        ("Hardenberg", "Bereidt een aanbod voor, volgens het bericht van januari 2018", "hardenberg", "2018-01"),
+        ("Súdwest-Fryslân", "Bereidt een aanbod voor, volgens het bericht van januari 2018", "hardenberg",
+         "2018-01"),
+        ("Tilburg", "Bereidt een aanbod voor, volgens het bericht van december 2017", "tilburg", "2017-12"),
     ]
     assert rows[0].th.a["href"] == "../nieuws/gemeente/zwolle/"
 

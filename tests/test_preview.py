@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
 
 import sitecheck
 from helpers import BASE_SITE, FIXTURES, apply, make_project
@@ -67,6 +66,8 @@ def loaded_again(page, loads: list[str], before: int) -> bool:
 def test_editor_sees_errors_and_recovery_without_reloading(preview: Preview, browser) -> None:
     chapter = preview.project / "content" / "methodiek" / "01-eerste.md"
     news = preview.project / "content" / "nieuws" / "2017-06-23-bericht.md"
+    from playwright.sync_api import expect  # here, not at the top: collecting needs no Playwright
+
     browsing = sitecheck.open_context(browser, preview.origin, viewport={"width": 1280, "height": 900})
     try:
         page = browsing.context.new_page()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import re
+import shutil
 import subprocess
+import sys
 import tarfile
 from pathlib import Path
 
@@ -72,8 +75,10 @@ def test_dist_archive_is_reproducible_and_checksummed(built_base: Path, tmp_path
         (project / "scripts").mkdir(parents=True)
         (project / "scripts" / "dist").write_text(script, encoding="utf-8")
         (project / "pyproject.toml").write_text('[project]\nversion = "9.9.9"\n', encoding="utf-8")
+        shutil.copy(built_base / "mkdocs.yml", project / "mkdocs.yml")
         subprocess.run(["cp", "-r", str(built_base / "site"), str(project / "site")], check=True)
-        result = subprocess.run(["python3", "scripts/dist"], cwd=project, env=env(), capture_output=True, text=True)
+        result = subprocess.run([sys.executable, "scripts/dist"], cwd=project, env=env(), capture_output=True,
+                                text=True)
         assert result.returncode == 0, result.stderr
         check = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=project / "dist", capture_output=True, text=True)
         assert check.returncode == 0 and check.stdout.strip() == "overdracht-site-9.9.9.tar.gz: OK"
@@ -81,5 +86,22 @@ def test_dist_archive_is_reproducible_and_checksummed(built_base: Path, tmp_path
     assert copies[0] == copies[1]
     with tarfile.open(tmp_path / "een" / "dist" / "overdracht-site-9.9.9.tar.gz") as tar:
         names = tar.getnames()
-        assert "overdracht-site-9.9.9/index.html" in names
+        assert {"overdracht-site-9.9.9/site/index.html", "overdracht-site-9.9.9/site/index.html.gz",
+                "overdracht-site-9.9.9/nginx-overdracht.conf"} <= set(names)
+        # gzip_static serves the .gz as the page itself: it must be exactly the page, gzipped.
+        page = tar.extractfile("overdracht-site-9.9.9/site/index.html").read()
+        assert gzip.decompress(tar.extractfile("overdracht-site-9.9.9/site/index.html.gz").read()) == page
+        assert not any(n.endswith(".gz.gz") or n.endswith((".pdf.gz", ".png.gz")) for n in names)
         assert {m.mtime for m in tar.getmembers()} == {int(env()["SOURCE_DATE_EPOCH"])}
+
+
+def test_both_publishing_jobs_run_the_publishing_check_before_the_build() -> None:
+    """snp controleer --publiceren refuses a site without a contact route (docs/onderbouwing.md)."""
+    github = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+    publish = [step.get("run", "") for step in github["jobs"]["publish"]["steps"]]
+    gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["pages"]["script"]
+    for commands in (publish, gitlab):
+        check = next(n for n, c in enumerate(commands) if c.endswith("make publish-check"))
+        assert check < next(n for n, c in enumerate(commands) if "make site" in c)
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\npublish-check:", 1)[1].split("\n\n", 1)[0]
+    assert "snp controleer --publiceren" in recipe

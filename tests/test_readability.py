@@ -79,7 +79,10 @@ def test_syllables_come_from_the_dutch_hyphenation_dictionary(word: str, count: 
     assert readability.syllables(word) == count
 
 
-def test_flesch_douma_formula() -> None:
-    score = readability.Score("x", sentences=2, words=20, syllables=30)
-    assert score.sentence_length == 10
-    assert score.flesch_douma == pytest.approx(206.835 - 9.3 - 115.5)
+def test_flesch_douma_of_a_page_counted_by_hand(tmp_path: Path) -> None:
+    """The report's figures for a text counted by hand: 2 sentences, 6 words and 8 syllables
+    (dit, is, kort; de, ge-meen-te, helpt). Douma's formula, 206,835 - 0,93 x words per sentence
+    - 77 x syllables per word, gives 206,835 - 2,79 - 102,667 = 101,378."""
+    result = _report(_project(tmp_path, "Dit is kort. De gemeente helpt."))
+    assert result.returncode == 0, result.stdout
+    assert _rows(result.stdout)["content/index.md"][1:5] == ["2", "6", "3,0", "101,4"]

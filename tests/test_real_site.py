@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pikepdf
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -57,9 +58,12 @@ def pages(project: Path) -> list[str]:
     return urls
 
 
-BUILD_MADE = ".snp-downloads, .snp-download, .snp-schatting, .snp-grafiek desc"
+BUILD_MADE = (".snp-downloads, .snp-download, .snp-schatting, .snp-grafiek desc, .snp-editie-nummer, "
+              "sup[id^='fnref'], .footnote, .snp-bron, .snp-bron-kop, .snp-grafiek-bron")
 """Numbers the build writes itself, not an editor: file sizes of downloads, the estimate (table and form) and
-a chart's text alternative, all computed from the data file or its limits (tests/test_charts.py checks them)."""
+a chart's text alternative, all computed from the data file or its limits (tests/test_charts.py checks them);
+the numbers of notes and what they say (the place in the source and its words, checked against the source's
+index), and the data of each source on the Bronnen page (from content/bronnen/)."""
 
 
 def nav_files(node: object) -> list[str]:
@@ -114,6 +118,8 @@ def _digits_or_lower(detail: str) -> str:
 def test_no_contact_detail_that_the_sources_do_not_give(real_site: Path) -> None:
     # Only details listed with their source in the allow-list may appear (today: none).
     sourced = {_digits_or_lower(str(entry["waarde"])) for entry in data("toegestaan").values()}
+    # The contact route is the editors' own, set in mkdocs.yml (docs/onderbouwing.md).
+    sourced |= {_digits_or_lower(contact_setting()["email"])} if contact_setting().get("email") else set()
     for html_file in sorted((real_site / "site").rglob("*.html")):
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
         for made in soup.select(BUILD_MADE):
@@ -142,8 +148,58 @@ def test_handreiking_tools(real_site: Path) -> None:
         assert words in privacy, words
 
 
-def test_chapters_go_into_the_toolkit() -> None:
+def test_chapters_go_into_the_toolkit(real_site: Path) -> None:
+    """Every numbered chapter of methodiek and handreiking is a bookmark of the real toolkit PDF,
+    under its own title: read from the front matter with PyYAML and from the PDF with pikepdf."""
+    titles = [yaml.safe_load(chapter.read_text(encoding="utf-8").split("---")[1])["title"]
+              for chapter in sorted((ROOT / "content").glob("*/[0-9][0-9]-*.md"))]
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    snp = next(p["snp"] for p in config["plugins"] if isinstance(p, dict) and "snp" in p)
+    with pikepdf.open(real_site / "site" / snp["toolkit"]["file"]) as pdf, pdf.open_outline() as tree:
+        bookmarks: list[str] = []
+        stack = list(tree.root)
+        while stack:
+            item = stack.pop()
+            bookmarks.append(" ".join(item.title.split()))
+            stack.extend(item.children)
+    assert len(titles) >= 20
+    missing = [title for title in titles if title not in bookmarks]
+    assert not missing, f"chapters not in the toolkit: {missing}"
+
+
+def test_chapter_descriptions_fit_a_search_result() -> None:
     for chapter in sorted((ROOT / "content").glob("*/[0-9][0-9]-*.md")):
         meta = yaml.safe_load(chapter.read_text(encoding="utf-8").split("---")[1])
-        assert meta.get("toolkit") is True, chapter.name
         assert len(meta["description"]) <= 160, chapter.name
+
+
+def contact_setting() -> dict:
+    """The contact route of mkdocs.yml (docs/onderbouwing.md); empty while the editors have not set one."""
+    plugins = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+    snp = next(p["snp"] for p in plugins if isinstance(p, dict) and "snp" in p)
+    return snp.get("contact") or {}
+
+
+def test_contact_pages_show_the_route_or_say_it_is_missing(real_site: Path) -> None:
+    setting = contact_setting()
+    for url in ("toegankelijkheid", "privacyverklaring", "kennis-delen"):
+        route = article(real_site, url).select("p.snp-contact")
+        assert len(route) == 1, url
+        if setting:
+            assert setting["organisation"] in route[0].get_text(), url
+        else:
+            assert "Er is nog geen contactadres." in route[0].get_text() and not route[0].select("a"), url
+
+
+def test_adoption_overview_dates_are_those_of_the_news_items(real_site: Path) -> None:
+    adoption = data("gemeenten")
+    items = {re.sub(r"^\d{4}-\d{2}(?:-\d{2})?-", "", md.stem): md for md in (ROOT / "content/nieuws").glob("20*.md")}
+    rows = article(real_site, "gemeenten").select("table.snp-gemeenten tbody tr")
+    assert sorted(r.th.get_text() for r in rows) == sorted(adoption)
+    for row in rows:
+        front = yaml.safe_load(items[adoption[row.th.get_text()]["bericht"]].read_text(encoding="utf-8").split("---")[1])
+        written = str(front["date"])
+        shown = row.select_one("td time")
+        assert shown["datetime"] == written, row
+        assert DATE.fullmatch(shown.get_text()), shown  # Dutch: "januari 2018", or a day where the item has one
+        assert bool(re.match(r"\d", shown.get_text())) == (len(written) == 10), shown

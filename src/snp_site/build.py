@@ -15,13 +15,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import CountHandler
 
-from snp_site import publish
+from snp_site import engine, publish
 from snp_site.cache import Cache
+from snp_site.contact import Contact
 from snp_site.content.checks import AnchorCheck
 from snp_site.content.loader import Loaded
 from snp_site.content.models import Page
 from snp_site.errors import ContentError
 from snp_site.news.stage import NewsStage
+from snp_site.published import Written
+from snp_site.sharing.stage import SharingStage
 from snp_site.toolkit import ToolkitRun
 from snp_site.toolkit.site import config_name
 
@@ -42,6 +45,8 @@ class Build:
     bodies: dict[str, Page] = field(default_factory=dict)
     """Every page whose body we parsed, valid or not, by src_uri."""
     news: NewsStage | None = None
+    sharing: SharingStage | None = None
+    """Page dates, link previews and their cards (sharing/stage.py)."""
     nav: Navigation | None = None
     errors: list[ContentError] = field(default_factory=list)
     anchor_checks: list[AnchorCheck] = field(default_factory=list)
@@ -52,8 +57,12 @@ class Build:
     """Images and other files from content/ by their path in the site (theme files excluded)."""
     documents: dict[str, dict[str, bytes]] = field(default_factory=dict)
     """DOCX and ODT files made from pages, by file stem and extension."""
+    written: list[Written] = field(default_factory=list)
+    """The editors' pages MkDocs writes, read back before publishing (published.py)."""
     pdf_later: bool = False
     """The toolkit is typeset while MkDocs writes the pages and finished after that."""
+    contact: Contact = field(default_factory=Contact)
+    """The contact route from mkdocs.yml, which [[contact]] shows."""
 
     @classmethod
     def begin(cls, command: str | None, config: MkDocsConfig) -> Build:
@@ -62,6 +71,7 @@ class Build:
         config.validation.links.not_found = logging.DEBUG
         config.validation.links.anchors = logging.DEBUG
         config.validation.links.unrecognized_links = logging.DEBUG
+        config.validation.nav.not_found = logging.DEBUG  # checks.missing_nav_pages says it in Dutch
         cache = Cache.for_project(Path(config.config_file_path or "mkdocs.yml").parent)
         build = cls(command, cache, ToolkitRun.begin(cache, config_name(config), with_worker=command != "serve"))
         if not build.serving:
@@ -71,7 +81,7 @@ class Build:
         if config.strict:
             build.warnings = CountHandler()
             build.warnings.setLevel(logging.WARNING)
-            logging.getLogger("mkdocs").addHandler(build.warnings)
+            engine.root_logger().addHandler(build.warnings)
         return build
 
     @property
@@ -82,7 +92,7 @@ class Build:
         """MkDocs' warnings so far; stops counting (strict mode counts ours after the last page)."""
         if self.warnings is not None:
             self.warning_count = sum(n for _, n in self.warnings.get_counts())
-            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            engine.root_logger().removeHandler(self.warnings)
             self.warnings = None
         return self.warning_count
 

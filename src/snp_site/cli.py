@@ -7,9 +7,7 @@ exactly the build's, and prints the errors with a one-line summary. Help texts a
 from __future__ import annotations
 
 import argparse
-import logging
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -18,35 +16,27 @@ from pathlib import Path
 
 from mkdocs.commands import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
+from snp_site import engine
 from snp_site.content.kinds import NEWS
 from snp_site.errors import ContentError, ContentErrors, summary
+from snp_site.logs import collected
 from snp_site.codes.schatting import MAX_INHABITANTS, parse_inhabitants
 from snp_site.numbers import dutch_number
+from snp_site.slugs import slugify
 from snp_site.toolkit import gemeente_problem
 
 
-class _Collect(logging.Handler):
-    """Keeps MkDocs' warnings so the CLI can print them in its own words and order."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-def check(config_file: Path) -> tuple[list[ContentError], list[str]]:
-    """Run a full strict build into a temporary folder; return our errors and other warnings."""
-    mkdocs_log = logging.getLogger("mkdocs")
-    collect = _Collect()
-    mkdocs_log.addHandler(collect)
-    propagate, mkdocs_log.propagate = mkdocs_log.propagate, False
-    try:
-        cfg = load_config(config_file=str(config_file), strict=True)
+def check(config_file: Path, publishing: bool = False) -> tuple[list[ContentError], list[str]]:
+    """Run a full strict build into a temporary folder; return our errors and other warnings.
+    With `publishing`, also what a site needs before it goes public (a contact route)."""
+    # The engine's warnings are kept, to be printed in our own words and order.
+    with collected(engine.root_logger().name) as collect:
+        extra = {"plugins": _with_options(config_file, {"publiceren": True})} if publishing else {}
+        cfg = load_config(config_file=str(config_file), strict=True, **extra)
         with tempfile.TemporaryDirectory(prefix="snp-controle-") as tmp:
             cfg.site_dir = str(Path(tmp) / "site")
             plugin = cfg.plugins["snp"]
@@ -59,9 +49,6 @@ def check(config_file: Path) -> tuple[list[ContentError], list[str]]:
         others = [r.getMessage() for r in collect.records
                   if id(r) not in ours and r.name != "mkdocs.plugins.snp"]
         return errors, others
-    finally:
-        mkdocs_log.removeHandler(collect)
-        mkdocs_log.propagate = propagate
 
 
 def _colour(text: str, code: str) -> str:
@@ -83,16 +70,13 @@ def make_toolkit(config_file: Path, gemeente: str, output: Path | None,
     target = output or Path(f"{name.stem}-{_slug(gemeente)}{name.suffix}")
     with tempfile.TemporaryDirectory(prefix="snp-toolkit-") as tmp:
         cfg.site_dir = str(Path(tmp) / "site")
-        mkdocs_log = logging.getLogger("mkdocs")
-        propagate, mkdocs_log.propagate = mkdocs_log.propagate, False
         try:
-            build.build(cfg)
+            with collected(engine.root_logger().name):  # the CLI says what went wrong in its own words
+                build.build(cfg)
         except Abort:
             if _errors_of(plugin):
                 raise ContentErrors(_errors_of(plugin)) from None
             raise
-        finally:
-            mkdocs_log.propagate = propagate
         shutil.copyfile(Path(cfg.site_dir) / name, target)
         written = [target]
         for document in sorted((Path(cfg.site_dir) / "downloads").glob("*.*")):
@@ -120,8 +104,9 @@ def _errors_of(plugin: object) -> list[ContentError]:
     return build.errors if build is not None else []
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "gemeente"
+def _slug(gemeente: str) -> str:
+    """The municipality as its own pages on the site spell it in their address (nieuws/gemeente/...)."""
+    return slugify(gemeente) or "gemeente"
 
 
 def _toolkit(args: argparse.Namespace) -> int:
@@ -154,7 +139,7 @@ def _toolkit(args: argparse.Namespace) -> int:
 
 def _controleer(args: argparse.Namespace) -> int:
     try:
-        errors, warnings = check(args.config)
+        errors, warnings = check(args.config, args.publiceren)
     except (ConfigurationError, Abort) as exc:
         print(f"{args.config}: de instellingen kloppen niet: {exc}", file=sys.stderr)
         return 1
@@ -172,13 +157,31 @@ def _controleer(args: argparse.Namespace) -> int:
     return 0
 
 
+def _settings(args: argparse.Namespace) -> MkDocsConfig | None:
+    """mkdocs.yml read without building, or None after saying in Dutch why it cannot be read."""
+    try:
+        return load_config(config_file=str(args.config))
+    except (ConfigurationError, Abort) as exc:
+        print(f"{args.config}: de instellingen kloppen niet: {exc}", file=sys.stderr)
+        return None
+
+
+def _onderbouwing(args: argparse.Namespace) -> int:
+    from snp_site.content.citation_rule import project_report
+
+    cfg = _settings(args)
+    if cfg is None:
+        return 1
+    options = cfg.plugins["snp"].config
+    print(project_report(Path(cfg.docs_dir), Path(cfg.config_file_path).parent, options.citations))
+    return 0
+
+
 def _nieuw(args: argparse.Namespace) -> int:
     from snp_site.news.scaffold import ScaffoldProblem, create
 
-    try:
-        cfg = load_config(config_file=str(args.config))
-    except (ConfigurationError, Abort) as exc:
-        print(f"{args.config}: de instellingen kloppen niet: {exc}", file=sys.stderr)
+    cfg = _settings(args)
+    if cfg is None:
         return 1
     root = Path(cfg.config_file_path).parent
     news_dir = Path(cfg.docs_dir) / NEWS.folder
@@ -188,6 +191,40 @@ def _nieuw(args: argparse.Namespace) -> int:
         print(f"Geen bericht gemaakt: {exc}", file=sys.stderr)
         return 1
     print(path.resolve().relative_to(root.resolve()).as_posix())
+    return 0
+
+
+def _bron_toevoegen(args: argparse.Namespace) -> int:
+    from snp_site.content.kinds import SOURCES_DIR
+    from snp_site.sources.add import AddProblem, add
+
+    cfg = _settings(args)
+    if cfg is None:
+        return 1
+    root = Path(cfg.config_file_path).parent
+    folder = Path(cfg.docs_dir) / SOURCES_DIR
+    try:
+        added = add(folder, args.sleutel, args.bestand)
+    except AddProblem as exc:
+        print(f"Geen index gemaakt: {exc}.", file=sys.stderr)
+        return 1
+    shown = added.entry.resolve().relative_to(root.resolve()).as_posix()
+    what = ("nieuw bestand; vul titel, auteur, datum en uitgever in" if added.created else
+            "index vernieuwd" if added.changed else "index was al van dit document")
+    print(f"{shown}: {added.paragraphs} alinea's, {added.words} woorden ({what}).")
+    return 0
+
+
+def _nieuw_initiatief(args: argparse.Namespace) -> int:
+    from snp_site import initiative
+
+    try:
+        initiative.create(args.map, args.naam, args.kleur, args.adres)
+    except initiative.InitiativeProblem as exc:
+        print(f"Geen map gemaakt: {exc}", file=sys.stderr)
+        return 1
+    print(f"De site van {' '.join(args.naam.split())} staat in {args.map}. Lees daar README.md: "
+          "zo installeert u de generator en bouwt u de site.")
     return 0
 
 
@@ -236,14 +273,24 @@ def parser() -> argparse.ArgumentParser:
     main = DutchParser(
         prog="snp",
         description="Hulpmiddelen voor de redactie van de overdrachtsite. Bouwen en bekijken gaat "
-                    "met mkdocs build en mkdocs serve (of make site en make serve).")
+                    "met make site en make serve.")
     sub = main.add_subparsers(title="opdrachten", metavar="OPDRACHT", parser_class=DutchParser)
     ctl = sub.add_parser("controleer", help="controleer alle inhoud zonder de site bij te werken",
                          description="Controleert alle bestanden in content/ met dezelfde controles als "
                                      "de build. Schrijft niets in site/. Geeft 0 terug als alles klopt, "
                                      "anders 1.")
     _config_option(ctl)
+    ctl.add_argument("--publiceren", action="store_true",
+                     help="controleer ook wat nodig is voordat de site openbaar wordt (een contactadres "
+                          "in de instelling contact); de publicatie in CI draait dit")
     ctl.set_defaults(run=_controleer)
+    ond = sub.add_parser("onderbouwing", help="toon per pagina welke alinea's een bron hebben",
+                         description="Telt per pagina die de regel uit docs/onderbouwing.md dekt hoeveel "
+                                     "alinea's een bron ([[bron ...]]) hebben, en noemt de feitelijke "
+                                     "alinea's zonder bron met bestand, regel en de eerste woorden. "
+                                     "Een overzicht: geeft altijd 0 terug.")
+    _config_option(ond)
+    ond.set_defaults(run=_onderbouwing)
     new = sub.add_parser("nieuw", help="maak een nieuw nieuwsbericht",
                          description="Maakt content/nieuws/<datum>-<titel>.md met de verplichte velden en "
                                      "een plek voor de tekst, en toont het pad. Overschrijft nooit een "
@@ -269,7 +316,39 @@ def parser() -> argparse.ArgumentParser:
     tk.add_argument("-o", "--uitvoer", dest="output", type=Path, default=None, metavar="BESTAND",
                     help="waar de PDF komt (standaard: de bestandsnaam van de toolkit met de gemeente erin)")
     tk.set_defaults(run=_toolkit)
+    bron = sub.add_parser("bron", help="werk met de bronnen in content/bronnen/",
+                          description="Bronnen zijn de documenten waar de site op steunt.")
+    bron_sub = bron.add_subparsers(title="opdrachten", metavar="OPDRACHT", parser_class=DutchParser)
+    add = bron_sub.add_parser("toevoegen", help="maak of vernieuw de index van een bron",
+                              description="Leest uw kopie van een document (als tekstbestand) en zet een "
+                                          "vingerafdruk ervan in content/bronnen/SLEUTEL.yml, waarmee de build "
+                                          "citaten controleert. De tekst van het document komt niet in de site.")
+    add.add_argument("sleutel", help="de korte naam van de bron, zoals kamerbrief")
+    add.add_argument("bestand", type=Path, help="het document als tekstbestand (.txt of .md)")
+    _config_option(add)
+    add.set_defaults(run=_bron_toevoegen)
+    bron.set_defaults(run=lambda args: (bron.print_help(), 2)[1])
+    _initiative_command(sub)
     return main
+
+
+def _initiative_command(sub: argparse._SubParsersAction) -> None:
+    from snp_site.initiative import DEFAULT_COLOUR
+
+    ini = sub.add_parser("nieuw-initiatief", help="begin een site voor een ander initiatief, in een nieuwe map",
+                         description="Maakt een nieuwe map met eigen instellingen (mkdocs.yml: naam, kleur, "
+                                     "titel van de toolkit), een kleine content/ om mee te beginnen en een "
+                                     "README over installeren en bouwen. De site bouwt meteen. Overschrijft "
+                                     "nooit een map die al bestanden heeft.")
+    ini.add_argument("map", type=Path, help="de nieuwe map (bestaat nog niet, of is leeg)")
+    ini.add_argument("--naam", required=True, help='de naam van het initiatief, bijvoorbeeld "Samen tegen eenzaamheid"')
+    ini.add_argument("--kleur", default=DEFAULT_COLOUR, metavar="KLEUR",
+                     help=f"de kleur van de kopregel als #rrggbb; witte tekst erop moet goed leesbaar zijn "
+                          f"(standaard: {DEFAULT_COLOUR})")
+    ini.add_argument("--adres", default="https://www.voorbeeld.invalid/", metavar="ADRES",
+                     help="het webadres van de site (standaard een voorbeeldadres dat u later in mkdocs.yml "
+                          "vervangt)")
+    ini.set_defaults(run=_nieuw_initiatief)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -30,6 +30,10 @@ class PartialDate:
     month: int
     day: int | None = None
 
+    @classmethod
+    def of(cls, day: dt.date) -> PartialDate:
+        return cls(day.year, day.month, day.day)
+
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month, self.day or 0)
 
@@ -65,14 +69,9 @@ def parse_date(value: str) -> PartialDate:
     return PartialDate(year, month, day)
 
 
-def last_changed(updated: str | None) -> PartialDate:
-    """The 'laatst gewijzigd' date of a page: its front-matter date, else the build date.
-
-    Never from git history: a build must not depend on it."""
-    if updated:
-        return parse_date(updated)
-    day = build_date().date()
-    return PartialDate(day.year, day.month, day.day)
+def today() -> PartialDate:
+    """The day the build stands for (build_date), as a date editors read."""
+    return PartialDate.of(build_date().date())
 
 
 def build_date() -> dt.datetime:

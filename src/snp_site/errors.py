@@ -7,7 +7,7 @@ plugin and the CLI raise when the list is not empty.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
@@ -28,6 +28,20 @@ class ContentError:
     def format(self) -> str:
         where = self.path if self.line is None else f"{self.path}, regel {self.line}"
         return f"{where}: {self.message}\n  Oplossing: {self.fix}"
+
+
+Report = Callable[[int | None, str, str, str], None]
+"""report(line, code, message, fix): one mistake in the file a reporter was made for."""
+
+
+def reporter(path: str, errors: list[ContentError]) -> Report:
+    """A `report` that adds errors about the file at `path` to `errors`: the one way a stage words
+    a mistake while it walks one file."""
+
+    def report(line: int | None, code: str, message: str, fix: str) -> None:
+        errors.append(ContentError(path, line, code, message, fix))
+
+    return report
 
 
 def summary(errors: Iterable[ContentError]) -> str:

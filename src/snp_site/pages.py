@@ -1,24 +1,29 @@
 """The page stage: what happens to each page while MkDocs reads and renders it.
 
 `source` hands MkDocs the body our loader parsed (front matter is read once), `markdown` fills in
-the [[...]] codes and the page's meta, `html` collects the heading ids, sizes images and makes the
-page's DOCX and ODT documents with their download links.
+the [[...]] codes and the page's meta, `html` collects the heading ids, runs the content steps
+(finishing.py) and makes the page's DOCX and ODT documents with their download links.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkPage
 
-from snp_site import documents, images, markup
+from snp_site import documents
 from snp_site.build import Build
 from snp_site.codes.context import CodeContext
 from snp_site.codes.registry import render_code
 from snp_site.content import checks
 from snp_site.content.models import Page
 from snp_site.content.refs import replace_tags
-from snp_site.dates import build_date, last_changed
+from snp_site.dates import build_date
+from snp_site.finishing import finish_content
+from snp_site.sources import cite
+from snp_site.sources import listing as sources_listing
 
 _EMPTY_FRONT_MATTER = "---\n{}\n---\n"
 
@@ -44,17 +49,26 @@ def markdown(build: Build, text: str, page: MkPage, files: Files) -> str:
     page.meta.update(build.news.meta(page.file.src_uri))
     if model is None:
         return text
-    # Material shows meta.revision_date under the page; ours comes from front matter or the build.
-    page.meta["revision_date"] = "Laatst gewijzigd op " + last_changed(model.meta.get("updated")).dutch()
+    build.sharing.date_page(page, model)
     if build.urls is None:
         build.urls = {f.src_uri: f.url for f in files.documentation_pages()}
-    context = CodeContext(build.loaded.content, page.file.url, build.urls)
-    return replace_tags(text, lambda name, args: render_code(name, args, context))
+    context = CodeContext(build.loaded.content, page.file.url, build.urls, build.contact)
+    text = replace_tags(text, lambda name, args: render_code(name, args, context))
+    if page.file.src_uri == build.loaded.content.sources_page:
+        text += sources_listing.page_markdown(build.loaded.content, context.link_to_page)
+    return text + cite.page_notes(model.body, build.loaded.content, context.link_to_page)
+
+
+def context(build: Build, page: MkPage, config: MkDocsConfig) -> dict[str, Any]:
+    """What our templates read for this page: the news stage's view and the link preview."""
+    assert build.news is not None and build.sharing is not None and build.loaded is not None
+    model = build.loaded.content.pages.get(page.file.src_uri)
+    return {**build.news.context(page.file.src_uri), **build.sharing.context(page, model, config)}
 
 
 def html(build: Build, text: str, page: MkPage, config: MkDocsConfig, gemeente: str | None) -> str:
     build.ids[page.file.src_uri] = checks.page_ids(text)
-    text = images.add_sizes(markup.name_tables(markup.name_checkboxes(text)), page.file.url, build.media)
+    text = finish_content(text, page.file.url, build)
     model = build.loaded.content.pages.get(page.file.src_uri) if build.loaded else None
     if model is None or not model.meta.get("document") or build.errors:
         return text

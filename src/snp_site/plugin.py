@@ -18,9 +18,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
-from snp_site import markup, pages, preview, reading, writing
+from snp_site import buildlog, finishing, pages, reading, writing
 from snp_site.build import Build
 from snp_site.config import SnpConfig
+from snp_site.sources import cite
 
 
 class SnpPlugin(BasePlugin[SnpConfig]):
@@ -33,16 +34,18 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        buildlog.install()
 
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.build is not None:
             self.build.close()
         self.build = Build.begin(self.command, config)
+        cite.configure_markdown(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        return reading.read(self._build, files, config)
+        return reading.read(self._build, files, config, self.config)
 
     def on_page_read_source(self, *, page: MkPage, config: MkDocsConfig) -> str | None:
         return pages.source(self._build, page)
@@ -52,8 +55,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_page_context(self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
-        assert self._build.news is not None
-        return {**context, **self._build.news.context(page.file.src_uri)}
+        return {**context, **pages.context(self._build, page, config)}
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self._build.nav = nav
@@ -66,13 +68,10 @@ class SnpPlugin(BasePlugin[SnpConfig]):
         return writing.before_writing(self._build, env, config, files, self.config)
 
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
-        """While serving with content errors, every page is the Dutch list of errors."""
-        if self._build.errors and self._build.serving:
-            return preview.error_page(self._build.errors, config.site_name)
-        return markup.repair(output)
+        return finishing.finish_page(output, self._build, config)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return markup.repair(output_content)
+        return finishing.finish_template(output_content)
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:

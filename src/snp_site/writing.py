@@ -3,7 +3,7 @@
 `before_writing` (on_env) checks the anchors now that every heading id is known, takes the
 toolkit PDF from the cache or lets the worker typeset it while the pages are written, fills the
 download links, and raises every error at once, before anything is written. `after_writing`
-(on_post_build) finishes the PDF, writes the documents, slims the folder and publishes it.
+(on_post_build) finishes the PDF, runs the folder steps (finishing.py) and publishes the folder.
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from snp_site import headers, images, slim
+from snp_site import theme
+from snp_site import published
 from snp_site.build import Build
 from snp_site.codes import download
 from snp_site.config import SnpConfig
 from snp_site.content import checks
 from snp_site.dates import build_date
 from snp_site.errors import ContentErrors
+from snp_site.finishing import finish_folder
 from snp_site.toolkit import site as toolkit_site
 
 log = logging.getLogger("mkdocs.plugins.snp")
@@ -46,9 +48,11 @@ def before_writing(build: Build, env: Any, config: MkDocsConfig, files: Files, o
             log.warning(error.format())
     elif build.errors:
         raise ContentErrors(build.errors)
+    build.written = published.pages_of(files, build.bodies)
     env.bytecode_cache = build.cache.templates()
     env.globals["snp_content"] = build.loaded.content
     env.globals["snp_build_date"] = build_date()
+    env.globals["snp_bundle"] = theme.bundle_for(config)
     env.globals["snp_feed"] = build.news.feed_url and {"url": build.news.feed_url, "title": build.news.feed_title}
     return env
 
@@ -64,24 +68,9 @@ def after_writing(build: Build, config: MkDocsConfig, options: SnpConfig) -> Non
             build.errors += pdf.errors
             raise ContentErrors(build.errors)
         download.put_size(built, len(pdf.pdf))
-    for stem, made in sorted(build.documents.items()):
-        (built / "downloads").mkdir(exist_ok=True)
-        for ext, data in made.items():
-            (built / "downloads" / f"{stem}.{ext}").write_bytes(data)
-    images.shrink_site_images(built, sorted(build.media), build.cache)
-    slim.remove_source_maps(built)
-    slim.keep_search_languages(built, _search_languages(config))
-    headers.write_headers_file(built)
+    finish_folder(built, build, config)
     if config.strict and warnings and build.staging is not None:
         log.error("De build gaf waarschuwingen; in strikte modus wordt site/ niet bijgewerkt.")
         return
     build.publish(config)
 
-
-def _search_languages(config: MkDocsConfig) -> list[str]:
-    """The languages Material's search plugin indexes (its 'lang' option, else the theme language)."""
-    for name in ("material/search", "search"):
-        plugin = config.plugins.get(name)
-        if plugin is not None:
-            return list(plugin.config.get("lang") or [config.theme.get("language", "en")])
-    return []

@@ -2,7 +2,9 @@
    Material starts its search worker and downloads the search index on every page load. This
    script runs before Material's bundle and holds both back until the search field gets focus
    (by click, by tab or by Material's keyboard shortcuts), so a visitor who only reads pays
-   nothing for search. It changes no behaviour of search itself. */
+   nothing for search. It changes no behaviour of search itself. What it relies on in Material
+   (the worker's address in #__config, the index fetched with XMLHttpRequest, two selectors) is
+   checked at every build by snp_site/theme.py. */
 (function () {
   "use strict";
   var active = false;
@@ -30,9 +32,18 @@
     return send.apply(request, args);
   };
 
+  // The worker's address is the one Material's page configuration (#__config) names as "search".
+  var config = document.getElementById("__config");
+  var workerUrl = null;
+  try {
+    workerUrl = config && new URL(JSON.parse(config.textContent).search, document.baseURI).href;
+  } catch (error) {
+    workerUrl = null;
+  }
+
   var RealWorker = window.Worker;
   function LaterWorker(url, options) {
-    if (active || !/\/workers\/search\./.test(String(url))) {
+    if (active || !workerUrl || new URL(String(url), document.baseURI).href !== workerUrl) {
       return new RealWorker(url, options);
     }
     var proxy = new EventTarget();

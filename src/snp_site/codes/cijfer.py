@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
+from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
 from snp_site.codes.context import CodeContext, Problem
+from snp_site.suggest import closest, did_you_mean
 
 if TYPE_CHECKING:
-    from snp_site.content.models import Content
+    from snp_site.content.models import Content, Figure
 
 NAME = "cijfer"
 
@@ -26,10 +27,24 @@ def unknown_figure(key: str, content: Content) -> Problem | None:
     """The problem with a figure key not in content/data/; None if it exists or was reported."""
     if key in content.figures or content.figure_is_broken(key):
         return None
-    close = difflib.get_close_matches(key, sorted(content.figures), n=1, cutoff=0.6)
+    close = closest(key, sorted(content.figures))
     return Problem("onbekend-cijfer", f"het cijfer '{key}' staat niet in content/data/.",
                    "Controleer de naam: het deel voor de punt is het bestand in content/data/, het deel erna de "
-                   "naam van het cijfer." + (f" Bedoelde u '{close[0]}'?" if close else ""))
+                   "naam van het cijfer." + (" " + did_you_mean(close) if close else ""))
+
+
+def check_figures(keys: list[str], content: Content,
+                  problem_of: Callable[[str, Figure], Problem | None]) -> Problem | None:
+    """The first problem among `keys`, in their order: a figure not in content/data/, or what
+    `problem_of` finds in one that exists (codes that need numbers or dates)."""
+    for key in keys:
+        problem = unknown_figure(key, content)
+        figure = content.figures.get(key)
+        if problem is None and figure is not None:
+            problem = problem_of(key, figure)
+        if problem is not None:
+            return problem
+    return None
 
 
 def render(args: list[str], context: CodeContext) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:  # content/ depends on codes/, not the other way round
+    from snp_site.contact import Contact
     from snp_site.content.models import Content
 
 
@@ -27,6 +28,8 @@ class CodeContext:
     """URL of the page relative to the site root, e.g. 'uw-gemeente/' ('' for the home page)."""
     urls: dict[str, str] = field(default_factory=dict)
     """Site-relative URL of every page by src_uri, as MkDocs computed it."""
+    contact: Contact | None = None
+    """The contact route from mkdocs.yml, for [[contact]]."""
 
     def link(self, site_path: str) -> str:
         """A relative link from this page to a path relative to the site root."""

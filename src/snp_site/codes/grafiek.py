@@ -12,9 +12,10 @@ import hashlib
 from html import escape
 from typing import TYPE_CHECKING
 
-from snp_site.codes.cijfer import unknown_figure
+from snp_site.codes.cijfer import check_figures
 from snp_site.codes.context import CodeContext, Problem
 from snp_site.dates import DateProblem, PartialDate, parse_date
+from snp_site.sources.cite import figures_source_html
 
 if TYPE_CHECKING:
     from snp_site.content.models import Content, Figure
@@ -51,19 +52,16 @@ def check(args: list[str], content: Content) -> Problem | None:
     keys = [a for a in args[1:] if not (args[0] == "tijdlijn" and a == "nieuws")]
     if not args[1:]:
         return Problem("grafiek-leeg", f"de grafiek '{args[0]}' noemt geen cijfers.", _USAGE)
-    for key in keys:
-        problem = unknown_figure(key, content)
-        if problem:
-            return problem
-        figure = content.figures.get(key)
-        if figure is None:
-            continue
-        if args[0] == "trechter" and not figure.is_number:
-            return Problem("grafiek-geen-getal", f"het cijfer '{key}' is geen getal en past niet in een trechter.",
-                           "Kies cijfers met een getal als waarde.")
-        if args[0] == "tijdlijn" and _date_of(figure) is None:
-            return Problem("grafiek-geen-datum", f"het cijfer '{key}' is geen datum en past niet op een tijdlijn.",
-                           "Kies cijfers met een datum als waarde, zoals 2015-09-01.")
+    return check_figures(keys, content, lambda key, figure: _unfit(args[0], key, figure))
+
+
+def _unfit(kind: str, key: str, figure: Figure) -> Problem | None:
+    if kind == "trechter" and not figure.is_number:
+        return Problem("grafiek-geen-getal", f"het cijfer '{key}' is geen getal en past niet in een trechter.",
+                       "Kies cijfers met een getal als waarde.")
+    if kind == "tijdlijn" and _date_of(figure) is None:
+        return Problem("grafiek-geen-datum", f"het cijfer '{key}' is geen datum en past niet op een tijdlijn.",
+                       "Kies cijfers met een datum als waarde, zoals 2015-09-01.")
     return None
 
 
@@ -191,7 +189,8 @@ def render(args: list[str], context: CodeContext) -> str:
         svg = funnel_svg(figures, title, ids)
         rows = "".join(f"<tr><th scope=\"row\">{escape(f.label)}</th><td>{_number(f)}</td></tr>" for f in figures)
         table = (f'<table class="snp-grafiek-tabel"><caption>{escape(title)}: de cijfers</caption><thead><tr>'
-                 f'<th scope="col">Stap</th><th scope="col">Aantal</th></tr></thead><tbody>{rows}</tbody></table>')
+                 f'<th scope="col">Stap</th><th scope="col">Aantal</th></tr></thead><tbody>{rows}</tbody></table>'
+                 + figures_source_html(figures, context))
     else:
         events = timeline_events(keys, content)
         title = "Tijdlijn"

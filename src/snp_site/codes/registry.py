@@ -6,14 +6,14 @@ table is never typed twice. A new code is one module in this package and one ent
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
-from snp_site.codes import cijfer, download, grafiek, schatting
+from snp_site.codes import bron, cijfer, contact, download, edities, grafiek, schatting
 from snp_site.codes.context import Check, CodeContext, Problem, Render
 from snp_site.codes.syntax import written
+from snp_site.suggest import closest, did_you_mean
 
 if TYPE_CHECKING:
     from snp_site.content.models import Content
@@ -28,14 +28,14 @@ class Code:
 
 
 CODES: dict[str, Code] = {module.NAME: Code(module.check, module.render)
-                          for module in (cijfer, grafiek, schatting, download)}
+                          for module in (cijfer, grafiek, schatting, download, bron, contact, edities)}
 
 
 def check_code(name: str, args: list[str], content: Content) -> Problem | None:
     spec = CODES.get(name)
     if spec is None:
-        close = difflib.get_close_matches(name, list(CODES), n=1, cutoff=0.6)
-        hint = f"Bedoelde u [[{close[0]} ...]]? " if close else ""
+        close = closest(name, CODES)
+        hint = did_you_mean(f"[[{close} ...]]", quote=False) + " " if close else ""
         return Problem("onbekende-code", f"'[[{name}]]' is geen bekende code.",
                        f"{hint}Bekende codes: {', '.join(f'[[{n} ...]]' for n in sorted(CODES))}. Wilt u echt "
                        "dubbele rechte haken in de tekst, zet ze dan tussen backticks (`).")

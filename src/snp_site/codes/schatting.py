@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
-from snp_site.codes.cijfer import unknown_figure
+from snp_site.codes.cijfer import check_figures
 from snp_site.codes.context import CodeContext, Problem
 from snp_site.numbers import dutch_number
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 NAME = "schatting"
 TABLE_SIZES = (25_000, 50_000, 100_000, 200_000, 500_000)
 MAX_INHABITANTS = 1_000_000
-_USAGE = ("Schrijf [[schatting pilot.inwoners_zwolle pilot.maanden pilot.brieven pilot.gekoppeld]]: eerst "
+_USAGE = ("Schrijf [[schatting pilot.inwoners pilot.maanden pilot.brieven pilot.gekoppeld]]: eerst "
           "het aantal inwoners en het aantal maanden waar de cijfers over gaan, dan de stappen.")
 
 
@@ -54,14 +54,8 @@ def rounded(value: float) -> str:
 def check(args: list[str], content: Content) -> Problem | None:
     if len(args) < 3:
         return Problem("schatting-syntax", f"'[[schatting {' '.join(args)}]]' noemt te weinig cijfers.", _USAGE)
-    for key in args:
-        problem = unknown_figure(key, content)
-        if problem:
-            return problem
-        figure = content.figures.get(key)
-        if figure is not None and (not figure.is_number or figure.value <= 0):
-            return Problem("schatting-geen-getal", f"het cijfer '{key}' is geen getal groter dan 0.", _USAGE)
-    return None
+    return check_figures(args, content, lambda key, figure: None if figure.is_number and figure.value > 0 else
+                         Problem("schatting-geen-getal", f"het cijfer '{key}' is geen getal groter dan 0.", _USAGE))
 
 
 def basis_of(args: list[str], content: Content) -> Basis:

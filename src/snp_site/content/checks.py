@@ -7,19 +7,22 @@ anchor checks for `check_anchors` to finish after rendering.
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from snp_site.content.models import Content, Page
 from snp_site.content.rawhtml import check_raw_html, dangerous_url
-from snp_site.content.refs import scan
+from snp_site.content.refs import open_fence, scan
 from snp_site.codes.registry import check_code
-from snp_site.errors import ContentError
+from snp_site.errors import ContentError, reporter
+from snp_site.suggest import closest, did_you_mean
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_WEB_SCHEMES = {"http", "https", "mailto", "tel"}
+"""What a link on a web page may start with (file:, about: and the like lead nowhere for a visitor)."""
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
 
@@ -34,11 +37,11 @@ class AnchorCheck:
 
 def _close(word: str, options: list[str], relative_to: str | None = None) -> str:
     """' Bedoelde u 'x'?' for the closest option; paths are shown relative to `relative_to`."""
-    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if not match:
+    match = closest(word, options)
+    if match is None:
         return ""
-    shown = posixpath.relpath(match[0], relative_to or ".") if relative_to is not None else match[0]
-    return f" Bedoelde u '{shown}'?"
+    shown = posixpath.relpath(match, relative_to or ".") if relative_to is not None else match
+    return " " + did_you_mean(shown)
 
 
 def _resolve(page: Page, target: str) -> str:
@@ -64,9 +67,13 @@ def _walk_refs(content: Content, pages: dict[str, Page], all_files: set[str],
     anchors: list[AnchorCheck] = []
     for page in sorted(pages.values(), key=lambda p: p.src_uri):
         errors += check_raw_html(page.body, page.path, page.body_line)
+        fence = open_fence(page.body)
+        if fence is not None:
+            errors.append(ContentError(page.path, page.body_line + fence, "codeblok-open",
+                                       "dit codeblok wordt niet gesloten: de rest van de pagina wordt code.",
+                                       "Zet onder de code een regel met dezelfde tekens als erboven (``` of ~~~)."))
 
-        def err(line: int, code: str, message: str, fix: str) -> None:
-            errors.append(ContentError(page.path, line, code, message, fix))
+        err = reporter(page.path, errors)
 
         for ref in scan(page.body, page.body_line):
             if ref.kind == "tag":
@@ -118,6 +125,10 @@ def _check_link(page: Page, target: str, line: int, pages: dict[str, Page], all_
     why = dangerous_url(target, "a", "href")
     if why:
         err(line, "adres-verboden", f"de link '{target[:40]}': {why}.",
+            "Link naar een pagina in content/ of naar een gewoon webadres (https://...).")
+        return None
+    if _SCHEME.match(target) and target.split(":", 1)[0].lower() not in _WEB_SCHEMES:
+        err(line, "link-schema", f"de link '{target[:40]}' werkt niet voor een bezoeker van de site.",
             "Link naar een pagina in content/ of naar een gewoon webadres (https://...).")
         return None
     if _SCHEME.match(target) or target.startswith("//"):
@@ -185,3 +196,29 @@ def duplicate_urls(urls: dict[str, str], display_prefix: str) -> list[ContentErr
                                        f"{display_prefix}/{sources[0]}.",
                                        "Hernoem of verwijder een van de twee bestanden."))
     return errors
+
+
+def missing_nav_pages(nav: object, pages: set[str], config_file: Path) -> list[ContentError]:
+    """Every page the menu (nav: in mkdocs.yml) names that content/ does not have: MkDocs would only
+    warn, in English, and leave the entry out of the menu."""
+    text = config_file.read_text(encoding="utf-8", errors="replace").split("\n")
+    errors = []
+    for entry in _nav_entries(nav):
+        if _SCHEME.match(entry) or entry.startswith("/") or entry in pages:
+            continue
+        line = next((n for n, row in enumerate(text, start=1) if entry in row), None)
+        errors.append(ContentError(config_file.name, line, "menu-pagina-ontbreekt",
+                                   f"het menu (nav) noemt '{entry}', maar dat is geen pagina in content/.",
+                                   "Controleer de naam en de map, of haal de regel uit het menu."
+                                   + _close(entry, sorted(pages))))
+    return errors
+
+
+def _nav_entries(node: object) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [entry for value in node.values() for entry in _nav_entries(value)]
+    if isinstance(node, list):
+        return [entry for item in node for entry in _nav_entries(item)]
+    return []

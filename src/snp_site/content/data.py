@@ -7,7 +7,9 @@ A figure file maps names to a value and its source:
       label: brieven verstuurd
       bron: Kamerbrief 23 juni 2017 (2017-0000104182), blz. 1
 
-Pages refer to it as [[cijfer pilot.brieven]] when the file is pilot.yml.
+Pages refer to it as [[cijfer pilot.brieven]] when the file is pilot.yml. `bron` may instead be the
+key of an entry in content/bronnen/, with `citaat:` the words (or, for a law, the place) it rests
+on; snp_site.sources.cite checks those once the sources are loaded.
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from pathlib import Path
 from snp_site.content.schema import suggest, type_name
 from snp_site.content.source import decode
 from snp_site.content.yamlsafe import load_yaml
-from snp_site.errors import ContentError
+from snp_site.errors import ContentError, reporter
 from snp_site.content.models import Figure
 
 _NAME = re.compile(r"^[a-z0-9_]+$")
-_FIGURE_FIELDS = ["waarde", "bron", "label"]
+_FIGURE_FIELDS = ["waarde", "bron", "label", "citaat"]
 DATA_SUFFIXES = (".yml", ".yaml")
 
 
@@ -36,8 +38,7 @@ def load_figure_file(path: Path, display_path: str) -> tuple[dict[str, Figure], 
     if doc is None:
         return {}, {f"{path.stem}.*"}, errors
 
-    def err(line: int | None, code: str, message: str, fix: str) -> None:
-        errors.append(ContentError(display_path, line, code, message, fix))
+    err = reporter(display_path, errors)
 
     example = "Schrijf per cijfer een blok met waarde: en bron:, zoals in de andere gegevensbestanden."
     if not isinstance(doc.data, dict) or not doc.data:
@@ -69,8 +70,10 @@ def load_figure_file(path: Path, display_path: str) -> tuple[dict[str, Figure], 
                 "Zet onder het cijfer een regel bron: met het document en de plaats waar het staat, "
                 "bijvoorbeeld bron: Kamerbrief 23 juni 2017, blz. 1.")
             continue
-        label = entry.get("label", "")
+        label, citaat = entry.get("label", ""), entry.get("citaat", "")
         figures[f"{path.stem}.{name}"] = Figure(f"{path.stem}.{name}", value, bron.strip(),
-                                                label if isinstance(label, str) else str(label))
+                                                label if isinstance(label, str) else str(label),
+                                                " ".join(str(citaat).split()), display_path,
+                                                doc.line(name, "citaat") if citaat else doc.line(name, "bron"))
     bad = {f"{path.stem}.{name}" for name in doc.data} - set(figures)
     return figures, bad, errors

@@ -33,6 +33,8 @@ _VISIBLE_FIELDS = ("title", "description", "name", "role", "logo_alt")
 _MONTH = "|".join(MONTHS_NL)
 _DATES = re.compile(rf"\b(?:\d{{1,2}}\s+(?:{_MONTH})(?:\s+(?:19|20)\d{{2}})?|(?:{_MONTH})\s+(?:19|20)\d{{2}}"
                     rf"|(?:19|20)\d{{2}})\b", re.IGNORECASE)
+DUTCH_DATES = _DATES
+"""A date in Dutch form or a year; the citation rule reads it too."""
 
 # What Markdown shows no reader: link targets, tags of ours, HTML tags, attribute lists,
 # footnote markers, list numbers (the browser draws those) and character references.
@@ -46,7 +48,7 @@ _HIDDEN = [
     re.compile(r"^\s*(?:>\s*)*\d+[.)](?=\s)"),
     re.compile(r"&#?\w+;"),
 ]
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER = NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 _EMAIL = re.compile(r"(?:mailto:)?[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # Dutch numbers: 0 or +31/0031, then nine digits, spaces, dashes or brackets between them.
@@ -56,6 +58,13 @@ _PHONE = re.compile(r"(?:tel:)?(?<![\w+\-/.,])\(?(?:\+31|0031|0)(?:[\s\-.)]{0,3}
 def _normal(text: str) -> str:
     """A contact detail without its spelling: 'tel:070-333 44 44' and '0703334444' are one number."""
     return re.sub(r"^(?:tel:|mailto:)|[\s\-.()]", "", text.strip().lower())
+
+
+def visible_text(text: str) -> str:
+    """`text` without what Markdown shows no reader (link targets, codes, HTML tags, list numbers)."""
+    for pattern in _HIDDEN:
+        text = pattern.sub(" ", text)
+    return text
 
 
 def _allowed_texts(figures: dict[str, Figure]) -> list[str]:
@@ -68,8 +77,7 @@ def _without(text: str, allowed: list[str]) -> str:
     dates, and contact details (those get their own, clearer message)."""
     for literal in allowed:
         text = text.replace(literal, " ")
-    for pattern in _HIDDEN:
-        text = pattern.sub(" ", text)
+    text = visible_text(text)
     for _, found in list(personal_numbers(text)):
         text = text.replace(found, " ")
     text = _PHONE.sub(" ", _EMAIL.sub(" ", text))
@@ -145,7 +153,9 @@ def data_files(docs_dir: Path, display_prefix: str, data_dir: str) -> dict[str, 
     """The data files of content/, keyed by the path editors see (content/data/pilot.yml)."""
     folder = docs_dir / data_dir
     files = sorted(folder.glob("*.y*ml")) if folder.is_dir() else []
-    return {f"{display_prefix}/{data_dir}/{f.name}": f for f in files if f.suffix in (".yml", ".yaml")}
+    # Folders and symbolic links with such a name are reported by the file check, never read here.
+    return {f"{display_prefix}/{data_dir}/{f.name}": f for f in files
+            if f.suffix in (".yml", ".yaml") and f.is_file() and not f.is_symlink()}
 
 
 def check_facts(pages: dict[str, Page], figures: dict[str, Figure],

@@ -32,6 +32,10 @@ _MAGIC: dict[str, tuple[bytes, ...]] = {
     ".gif": (b"GIF87a", b"GIF89a"),
     ".webp": (b"RIFF",),
 }
+_OTHER_MARKDOWN = {".markdown", ".mdown", ".mkdn", ".mkd"}
+"""The other extensions MkDocs reads as pages (mkdocs.utils.markdown_extensions)."""
+_FILE_SUFFIXES = {".md", ".markdown", ".yml", ".yaml", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
+"""A folder with such a name was meant to be a file (a page, a data file, an image)."""
 _SVG_FORBIDDEN = {"script", "foreignObject", "iframe", "embed", "object"}
 
 
@@ -51,6 +55,10 @@ def check_files(docs_dir: Path, display_prefix: str) -> list[ContentError]:
             errors += _check_name(name, display)
             if path.is_symlink():
                 errors += _check_link(path, root, display)
+            elif path.is_dir() and path.suffix.lower() in _FILE_SUFFIXES:
+                errors.append(ContentError(display, None, "map-als-bestand", f"dit is een map, maar de naam eindigt "
+                                           f"op {path.suffix}, zoals een bestand.",
+                                           f"Maak er een bestand van, of geef de map een naam zonder {path.suffix}."))
             elif path.is_file():
                 errors += _check_content(path, display)
         dirs[:] = [d for d in dirs if not d.startswith(".") and not (here / d).is_symlink()]
@@ -68,7 +76,12 @@ def _check_name(name: str, display: str) -> list[ContentError]:
 
 
 def _check_link(path: Path, root: Path, display: str) -> list[ContentError]:
-    target = path.resolve()
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # nowhere, or a loop (RuntimeError before Python 3.13)
+        return [ContentError(display, None, "symlink", "dit is een snelkoppeling (symlink) die nergens heen wijst: "
+                             "het doel bestaat niet, of de snelkoppeling wijst naar zichzelf.",
+                             "Verwijder de snelkoppeling, of zet het bestand zelf op deze plek.")]
     if target.is_dir():
         return [ContentError(display, None, "symlink", "dit is een snelkoppeling (symlink) naar een map.",
                              "Zet de bestanden zelf in content/ in plaats van een snelkoppeling.")]
@@ -81,6 +94,10 @@ def _check_link(path: Path, root: Path, display: str) -> list[ContentError]:
 def _check_content(path: Path, display: str) -> list[ContentError]:
     suffix = path.suffix.lower()
     size = path.stat().st_size
+    if suffix in _OTHER_MARKDOWN:
+        return [ContentError(display, None, "markdown-extensie", f"MkDocs maakt van dit {suffix}-bestand een pagina, "
+                             "maar de controles lezen alleen .md-bestanden.",
+                             f"Hernoem het bestand: vervang {suffix} door .md.")]
     if suffix == ".md" and size > MAX_MARKDOWN_BYTES:
         return [ContentError(display, None, "te-groot", f"het bestand is {size // 1024 // 1024} MB; een pagina "
                              f"mag hoogstens {MAX_MARKDOWN_BYTES // 1024 // 1024} MB zijn.",

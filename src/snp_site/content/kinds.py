@@ -20,9 +20,15 @@ from snp_site.errors import ContentError
 DATA_DIR = "data"
 """content/data/: the figures, read into the model and not published."""
 ADOPTION_FILE = f"{DATA_DIR}/gemeenten.yml"
+EDITIONS_FILE = f"{DATA_DIR}/edities.yml"
+"""The toolkit's editions; read by content/editions.py, not as figures."""
 """Which gemeenten took the approach over; read by the news stage (news/adoption.py), not as figures."""
 ADOPTION_PAGE = "gemeenten.md"
 """The page that gets the overview of gemeenten from the adoption file."""
+SOURCES_DIR = "bronnen"
+"""content/bronnen/: one entry per source (snp_site.sources); like data/, read and not published."""
+SOURCES_PAGE = "bronnen.md"
+"""The page the build fills with the list of sources; citations link to it."""
 
 _CHAPTER_FILE = re.compile(r"^(\d{2})-[a-z0-9][a-z0-9-]*\.md$")
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from snp_site.content.models import Page
 from snp_site.content.refs import blank_inline_code, code_flags, scan
-from snp_site.errors import ContentError
+from snp_site.errors import ContentError, reporter
 
 _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -69,8 +69,7 @@ def headings(page: Page) -> list[tuple[int, int, str]]:
 def lint_page(page: Page) -> list[ContentError]:
     errors: list[ContentError] = []
 
-    def err(line: int | None, code: str, message: str, fix: str) -> None:
-        errors.append(ContentError(page.path, line, code, message, fix))
+    err = reporter(page.path, errors)
 
     found = headings(page)
     level_one = [h for h in found if h[1] == 1]

@@ -10,13 +10,15 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from snp_site.content import schema
+from snp_site.content import editions, schema
 from snp_site.content.files import UNREADABLE, check_files
 from snp_site.content.data import DATA_SUFFIXES, load_figure_file
-from snp_site.content.kinds import ADOPTION_FILE, DATA_DIR, NEWS, PARTNER, PageKind, kind_of
+from snp_site.content.kinds import (ADOPTION_FILE, DATA_DIR, EDITIONS_FILE, NEWS, PARTNER, SOURCES_DIR, SOURCES_PAGE, PageKind,
+                                   kind_of)
 from snp_site.content.models import Chapter, Content, Page
 from snp_site.content.source import Source, read_source
 from snp_site.errors import ContentError
+from snp_site.sources.entries import load_entries
 
 @dataclass
 class Loaded:
@@ -51,13 +53,21 @@ def load(docs_dir: Path, display_root: Path) -> Loaded:
 
     loaded.errors += check_files(docs_dir, prefix)
     unreadable = {e.path for e in loaded.errors if e.code in UNREADABLE}
+    loaded.content.sources, loaded.content.broken_sources, errors = load_entries(
+        docs_dir / SOURCES_DIR, f"{prefix}/{SOURCES_DIR}")
+    loaded.errors += errors
     for src_uri in walk(docs_dir):
         path = docs_dir / src_uri
         display = f"{prefix}/{src_uri}"
         if src_uri == ADOPTION_FILE:
             continue  # read by the news stage, with its own schema
+        if src_uri.startswith(SOURCES_DIR + "/"):
+            continue  # read above, as source entries
         if display in unreadable:
             loaded.broken.add(src_uri)
+        elif src_uri == EDITIONS_FILE:
+            loaded.content.editions, errors = editions.load(path, display)
+            loaded.errors += errors
         elif src_uri.startswith(DATA_DIR + "/") and src_uri.endswith(DATA_SUFFIXES):
             figures, bad, errors = load_figure_file(path, display)
             loaded.content.figures.update(figures)
@@ -73,6 +83,8 @@ def load(docs_dir: Path, display_root: Path) -> Loaded:
             else:
                 loaded.content.pages[src_uri] = page
 
+    if SOURCES_PAGE in loaded.bodies():
+        loaded.content.sources_page = SOURCES_PAGE
     partner_slugs = {uri.rsplit("/", 1)[-1].removesuffix(".md") for uri in loaded.bodies().keys() | loaded.broken
                      if kind_of(uri) is PARTNER}
     loaded.errors += _cross_checks(loaded, partner_slugs)

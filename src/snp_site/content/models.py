@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from snp_site.dates import DateProblem, PartialDate, parse_date
 from snp_site.numbers import dutch_number
+
+if TYPE_CHECKING:
+    from snp_site.sources.entries import SourceEntry
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?-(?=.)")
 
@@ -89,7 +92,12 @@ class Figure:
     """Dotted key as pages use it: 'pilot.brieven' is key 'brieven' of data/pilot.yml."""
     value: int | float | str
     bron: str
+    """Free text naming the document and place, or the key of an entry in content/bronnen/."""
     label: str = ""
+    citaat: str = ""
+    """With a source key in `bron`: the words (or, for a source without index, the place) it rests on."""
+    path: str = field(default="", compare=False)
+    line: int | None = field(default=None, compare=False)
 
     @property
     def is_number(self) -> bool:
@@ -116,6 +124,14 @@ class Content:
     figures: dict[str, Figure] = field(default_factory=dict)
     broken_figures: set[str] = field(default_factory=set)
     """Figure keys that exist but are wrong ('stem.*' for an unreadable data file): already reported."""
+    sources: dict[str, SourceEntry] = field(default_factory=dict)
+    """The entries of content/bronnen/ by key."""
+    broken_sources: set[str] = field(default_factory=set)
+    """Keys of entries that exist but have errors: citations of them get no second message."""
+    sources_page: str | None = None
+    """src_uri of the Bronnen page that lists the sources, when it exists."""
+    editions: Any = None
+    """The toolkit's editions (snp_site.toolkit.editions.Editions) when content/data/edities.yml exists."""
 
     def figure_is_broken(self, key: str) -> bool:
         return key in self.broken_figures or key.split(".", 1)[0] + ".*" in self.broken_figures

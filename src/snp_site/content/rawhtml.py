@@ -30,17 +30,24 @@ def dangerous_url(url: str, tag: str, attr: str) -> str | None:
     return None
 
 
+_BLOCKS = {"div", "details", "section", "aside", "figure", "table", "blockquote", "ul", "ol", "dl"}
+"""Block elements an editor opens by hand: left open, they swallow the rest of the page as raw HTML."""
+
+
 class _Scanner(HTMLParser):
     def __init__(self, path: str, first_line: int) -> None:
         super().__init__(convert_charrefs=True)
         self.path, self.first_line = path, first_line
         self.errors: list[ContentError] = []
+        self.open: list[tuple[str, int]] = []
 
     def _err(self, code: str, message: str, fix: str) -> None:
         line = self.getpos()[0] + self.first_line - 1
         self.errors.append(ContentError(self.path, line, code, message, fix))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
+            self.open.append((tag, self.getpos()[0] + self.first_line - 1))
         if tag in FORBIDDEN_TAGS:
             self._err("html-verboden", f"de HTML-code <{tag}> is niet toegestaan in de tekst.",
                       "Verwijder deze code. Wilt u een video of formulier tonen, zet dan een gewone link "
@@ -61,12 +68,31 @@ class _Scanner(HTMLParser):
                     self._err("adres-verboden", f"<{tag} {name}=\"{value[:40]}\">: {why}.",
                               "Verwijs naar een pagina of een bestand in content/.")
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in _BLOCKS:
+            self.open.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.open) - 1, -1, -1):
+            if self.open[i][0] == tag:
+                del self.open[i:]
+                return
 
 
 def check_raw_html(body: str, path: str, first_line: int) -> list[ContentError]:
     """Errors for forbidden HTML in a Markdown body (code blocks and inline code are text)."""
     scanner = _Scanner(path, first_line)
-    scanner.feed(blank_code(body))
+    text = blank_code(body)
+    scanner.feed(text)
     scanner.close()
+    for tag, line in scanner.open:
+        scanner.errors.append(ContentError(path, line, "html-open", f"de HTML-code <{tag}> wordt niet gesloten: "
+                                           "de rest van de pagina wordt dan niet omgezet.",
+                                           f"Zet </{tag}> waar het blok eindigt, met een lege regel erboven."))
+    comment = text.rfind("<!--")
+    if comment >= 0 and "-->" not in text[comment:]:
+        scanner.errors.append(ContentError(path, first_line + text.count("\n", 0, comment), "html-open",
+                                           "deze opmerking (<!--) wordt niet gesloten: alles eronder verdwijnt "
+                                           "van de pagina.", "Zet --> waar de opmerking eindigt, of haal <!-- weg."))
     return scanner.errors

@@ -50,6 +50,21 @@ def code_flags(body: str) -> Iterator[tuple[str, bool]]:
             yield line, False
 
 
+def open_fence(body: str) -> int | None:
+    """The index of the line that opens a fenced code block nobody closes, if there is one
+    (the same fence rules as `code_flags`)."""
+    fence: str | None = None
+    opened = 0
+    for number, line in enumerate(body.split("\n")):
+        match = _FENCE.match(line)
+        if fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+        elif match:
+            fence, opened = match.group(1), number
+    return opened if fence else None
+
+
 def blank_inline_code(line: str) -> str:
     """`line` with inline code replaced by spaces, so columns stay and code is never read as markup."""
     return _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)

@@ -6,7 +6,6 @@ value. Every message an editor can get about a front-matter field is worded here
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from typing import Any
 from snp_site.content.source import Source
 from snp_site.dates import DateProblem, parse_date
 from snp_site.errors import ContentError
+from snp_site.suggest import closest, did_you_mean
 
 DESCRIPTION_MAX = 160
 TITLE_MAX = 120
@@ -139,15 +139,14 @@ def guess(unknown: str, known: list[str]) -> str | None:
     alias = _ALIASES.get(unknown.lower())
     if alias in known:
         return alias
-    close = difflib.get_close_matches(unknown.lower(), known, n=1, cutoff=0.6)
-    return close[0] if close else None
+    return closest(unknown.lower(), known)
 
 
 def suggest(unknown: str, known: list[str], what: str = "velden") -> str:
     """'Bedoelde u 'date'?' for a typo or a Dutch field name, else the list of known names."""
     guess_ = guess(unknown, known)
     listing = f"Bekende {what}: {', '.join(known) or 'geen'}."
-    return f"Bedoelde u '{guess_}'? {listing}" if guess_ else f"Verwijder het veld. {listing}"
+    return f"{did_you_mean(guess_)} {listing}" if guess_ else f"Verwijder het veld. {listing}"
 
 
 def validate(source: Source, kind: str, schema: tuple[Field, ...]) -> list[ContentError]:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
-from snp_site.content import checks, facts, lint
+from snp_site.content import checks, citation_rule, editions, facts, lint
 from snp_site.content.kinds import DATA_DIR
 from snp_site.content.loader import Loaded
 from snp_site.content.models import Content, Page
 from snp_site.errors import ContentError
+from snp_site.sources import cite
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,10 @@ class Site:
     docs_dir: Path
     prefix: str
     """content/ as the editor sees it, relative to the folder with mkdocs.yml ('content')."""
+    options: Any = None
+    """The plugin's options from mkdocs.yml (SnpConfig), for checks that can be switched on there."""
+    strict: bool = True
+    """A strict build; a check may only warn in a preview (the citation rule does)."""
 
     @property
     def content(self) -> Content:
@@ -55,9 +61,18 @@ def _facts(site: Site) -> list[ContentError]:
     return facts.check_facts(site.pages, site.content.figures, facts.data_files(site.docs_dir, site.prefix, DATA_DIR))
 
 
+def _figure_sources(site: Site) -> list[ContentError]:
+    return cite.figure_source_errors(site.content)
+
+
+def _toolkit_edition(site: Site) -> list[ContentError]:
+    return editions.check(site.content)
+
+
 Check = Callable[[Site], list[ContentError]]
 
-CHECKS: list[Check] = [_links_and_codes, _style, _one_page_per_address, _facts]
+CHECKS: list[Check] = [_links_and_codes, _style, _one_page_per_address, _facts, _figure_sources,
+                      citation_rule.check_site, _toolkit_edition]
 """Run in this order on every build; each returns its errors and changes nothing."""
 
 

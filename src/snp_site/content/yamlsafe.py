@@ -138,3 +138,13 @@ def _collect_lines(node: yaml.Node, path: tuple[str, ...], offset: int,
         seen.add(key)
         lines[path + (key,)] = line
         _collect_lines(value_node, path + (key,), offset, lines, errors, display_path)
+
+
+def load_yaml_file(raw: bytes, display_path: str) -> tuple[YamlDoc | None, list[ContentError]]:
+    """A whole YAML file (data, sources): decoded as UTF-8 like Markdown, then parsed from line 1."""
+    from snp_site.content.source import decode  # source.py imports this module
+
+    text, errors = decode(raw, display_path)
+    if text is None:
+        return None, errors
+    return load_yaml(text, display_path, first_line=1)

@@ -75,8 +75,12 @@ class _TreeBuilder(HTMLParser):
 
 
 def _skipped(node: _Node) -> bool:
+    """Left out of the documents: pictures and scripts, and the notes of [[bron]] citations (their
+    numbers, heading and list), which would read as stray numbers and lines in an editable letter."""
     classes = node.attrs.get("class", "").split()
-    return node.tag in ("svg", "script", "style", "hr", "figure") or "headerlink" in classes
+    return (node.tag in ("svg", "script", "style", "hr", "figure") or "headerlink" in classes
+            or "footnote" in classes or "snp-noten-kop" in classes
+            or (node.tag == "sup" and node.attrs.get("id", "").startswith("fnref")))
 
 
 def _runs(node: _Node, bold: bool = False, italic: bool = False) -> list[Run]:

@@ -1,7 +1,8 @@
 """The adoption data file (content/data/gemeenten.yml): which gemeente works with SNP or prepares it.
 
 Each gemeente names its status and the news item (by slug) that says so; the date and the link on
-the overview come from that item, so nothing is typed twice:
+the overview come from that item, so nothing is typed twice, and the overview says when each
+status was true instead of presenting it as today's:
 
     Tilburg:
       status: bereidt-voor
@@ -17,13 +18,15 @@ from snp_site.content.models import NewsItem
 from snp_site.content.schema import suggest, type_name
 from snp_site.content.source import decode
 from snp_site.content.yamlsafe import load_yaml
-from snp_site.errors import ContentError
+from snp_site.dates import PartialDate
+from snp_site.errors import ContentError, reporter
 
 STATUSES = {
-    "werkt-met-snp": "Biedt Steun na Partnerverlies aan",
+    "werkt-met-snp": "Biedt {aanbod} aan",
     "bereidt-voor": "Bereidt een aanbod voor",
 }
-"""Status values in the order the overview shows them, with their label on the page."""
+"""Status values in the order the overview shows them, with their label on the page; {aanbod} is
+the initiative's name from mkdocs.yml (site_name), never written here."""
 
 _FIELDS = ["status", "bericht"]
 
@@ -34,9 +37,14 @@ class Adoption:
     status: str
     item: NewsItem
 
+    def label(self, offer: str) -> str:
+        return STATUSES[self.status].format(aanbod=offer)
+
     @property
-    def label(self) -> str:
-        return STATUSES[self.status]
+    def as_of(self) -> PartialDate:
+        """When the status was true, as far as the sources go: the date of its news item, as precise
+        as that item is (a month-only item gives a month, never a made-up day)."""
+        return self.item.date
 
 
 @dataclass
@@ -62,8 +70,7 @@ def load(path: Path, display: str, items: dict[str, NewsItem],
     example = ("Schrijf per gemeente een blok met status: en bericht:, bijvoorbeeld\n"
                "  Tilburg:\n    status: bereidt-voor\n    bericht: tilburg-bereidt-een-aanbod-voor")
 
-    def err(line: int | None, code: str, message: str, fix: str) -> None:
-        errors.append(ContentError(display, line, code, message, fix))
+    err = reporter(display, errors)
 
     if not isinstance(doc.data, dict):
         err(1, "gegevens-vorm", "het bestand noemt geen gemeenten in de vorm naam: blok.", example)

@@ -22,7 +22,7 @@ def future_dates(items: list[NewsItem], today: dt.date) -> list[ContentError]:
     limit = a_year_after(today)
     return [ContentError(i.path, i.line_of("date"), "datum-te-ver-vooruit",
                          f"'date' is {i.date.iso()} ({i.date.dutch()}): dat is meer dan een jaar na "
-                         f"vandaag ({PartialDate(today.year, today.month, today.day).dutch()}).",
+                         f"vandaag ({PartialDate.of(today).dutch()}).",
                          "Controleer het jaartal. Een bericht mag hooguit een jaar vooruit gedateerd zijn.")
             for i in items if i.date.first_day() > limit]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from snp_site.content.models import news_slug
 from snp_site.content.schema import TITLE_MAX
-from snp_site.dates import PartialDate, build_date, parse_date
+from snp_site.dates import PartialDate, parse_date, today
 from snp_site.slugs import slugify
 
 DESCRIPTION_PLACEHOLDER = "Vat hier in één zin samen waar het bericht over gaat."
@@ -30,7 +30,7 @@ def text(title: str, date: PartialDate) -> str:
             f"description: {json.dumps(DESCRIPTION_PLACEHOLDER, ensure_ascii=False)}\n"
             f"date: {date.iso()}\n"
             "# gemeenten: [Tilburg]\n"
-            "# partners: [wijz]\n"
+            "# partners: [naam-van-de-partner]\n"
             f"---\n\n# {title}\n\nSchrijf hier het bericht. Gebruik korte zinnen en spreek de lezer aan met u.\n")
 
 
@@ -42,7 +42,7 @@ def create(news_dir: Path, title: str, date_text: str | None) -> Path:
     if len(title) > TITLE_MAX:
         raise ScaffoldProblem(f"de titel is {len(title)} tekens lang; het maximum is {TITLE_MAX}.")
     try:
-        date = parse_date(date_text) if date_text else _today()
+        date = parse_date(date_text) if date_text else today()
     except ValueError as exc:
         raise ScaffoldProblem(f"--datum '{date_text}': {exc}. Schrijf bijvoorbeeld 2018-01-15 of 2018-01.") from exc
     path = news_dir / file_name(title, date)
@@ -59,6 +59,3 @@ def create(news_dir: Path, title: str, date_text: str | None) -> Path:
     return path
 
 
-def _today() -> PartialDate:
-    today = build_date().date()
-    return PartialDate(today.year, today.month, today.day)

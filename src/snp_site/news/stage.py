@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from snp_site.content.kinds import ADOPTION_FILE, ADOPTION_PAGE, NEWS, kind_of
 from snp_site.content.loader import Loaded
@@ -31,6 +31,8 @@ FEED_NAME = "feed.xml"
 @dataclass
 class NewsStage:
     adoption_page: str = ADOPTION_PAGE
+    offer: str = ""
+    """The initiative's name on the adoption overview ('Biedt ... aan'): site_name, set in prepare."""
     ordered: list[NewsItem] = field(default_factory=list)
     position: dict[str, int] = field(default_factory=dict)
     """Index in `ordered` by src_uri: per-page lookups stay constant time in a large archive."""
@@ -50,6 +52,7 @@ class NewsStage:
     def prepare(self, loaded: Loaded, files: Files, config: MkDocsConfig, docs_dir: Path, prefix: str) -> None:
         content = loaded.content
         items = content.news
+        self.offer = config.site_name
         self.errors += checks.future_dates(items, build_date().date())
         dup_errors, losers = checks.duplicate_slugs(items)
         self.errors += dup_errors
@@ -79,6 +82,8 @@ class NewsStage:
                 continue
             name = f"{NEWS.folder}/{item.slug}"
             file.dest_uri = f"{name}/index.html" if config.use_directory_urls else f"{name}.html"
+            # Reached from the timeline, not the menu: no engine notice that it is missing from nav.
+            file.inclusion = InclusionLevel.NOT_IN_NAV
             for cached in ("url", "abs_dest_path"):
                 file.__dict__.pop(cached, None)
             self.urls[item.src_uri] = file.url
@@ -94,7 +99,7 @@ class NewsStage:
                 if partner_file is not None:
                     self.urls[label.partner.src_uri] = partner_file.url
             body = f"# Nieuws over {label.label}\n"
-            file = File.generated(config, src, content=body)
+            file = File.generated(config, src, content=body, inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
             self.urls[src] = file.url
 
@@ -178,5 +183,6 @@ class NewsView:
 
     def adoption(self, row: adoption.Adoption) -> dict[str, Any]:
         label = self.label_index.get(("gemeente", row.gemeente))
-        return {"gemeente": row.gemeente, "status": row.status, "label": row.label, "bericht": self.item(row.item),
+        return {"gemeente": row.gemeente, "status": row.status, "label": row.label(self.stage.offer),
+                "bericht": self.item(row.item), "datum": row.as_of.dutch(), "iso": row.as_of.iso(),
                 "alle": label and self.stage.urls[label.src_uri(NEWS.folder)]}

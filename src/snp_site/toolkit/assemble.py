@@ -20,6 +20,8 @@ import tinyhtml5
 
 from snp_site.content.models import Content
 from snp_site.codes.download import TAG as DOWNLOAD_TAG
+from snp_site.sources import listing
+from snp_site.sources.cite import figure_source_text
 
 PLACEHOLDER = "[naam gemeente]"
 """What editors write in a toolkit chapter where the municipality's name belongs."""
@@ -53,9 +55,18 @@ class Edition:
     iso_date: str
     version: str | None = None
     gemeente: str | None = None
-    sources: tuple[str, ...] = field(default_factory=tuple)
+    sources: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    """(text, key of its entry in content/bronnen/ or '') of every figure's source."""
     partners: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     """(name, role) of each partner, in file order."""
+    sources_list: str = ""
+    """HTML of the list of sources the toolkit ends with (snp_site.sources.listing)."""
+    sources_url: str = ""
+    """Web address of the Bronnen page: notes that link there link to the list in the PDF instead."""
+    edition: str | None = None
+    """'editie 2, december 2026' when the initiative keeps editions (content/data/edities.yml)."""
+    changes: tuple[str, ...] = field(default_factory=tuple)
+    """What changed in that edition, for the colophon."""
 
 
 def chapter_id(src_uri: str) -> str:
@@ -64,32 +75,44 @@ def chapter_id(src_uri: str) -> str:
 
 
 def edition_from(content: Content, series: str, title: str, date_text: str, iso_date: str,
-                 version: str | None, gemeente: str | None) -> Edition:
-    """Colophon facts read from the content model: the sources of every figure, the partners."""
-    sources = tuple(sorted({figure.bron for figure in content.figures.values()}))
+                 version: str | None, gemeente: str | None, sources_url: str = "") -> Edition:
+    """Colophon facts read from the content model: the sources of every figure, the partners, the
+    list of sources, and the newest edition with what changed in it."""
+    sources = tuple(sorted({figure_source_text(figure, content) for figure in content.figures.values()}))
     partners = tuple((p.name, p.role) for _, p in sorted(content.partners.items()))
-    return Edition(series, title, date_text, iso_date, version, gemeente, sources, partners)
+    latest = content.editions.latest if content.editions is not None else None
+    return Edition(series, title, date_text, iso_date, version, gemeente, sources, partners,
+                   listing.toolkit_html(listing.ordered(content)), sources_url,
+                   edition=latest.label() if latest else None, changes=latest.changes if latest else ())
 
 
 def document(chapters: list[ToolkitChapter], edition: Edition, estimate: EstimateTable | None = None) -> str:
     """The whole print document as HTML (lang nl), ready for WeasyPrint."""
     urls = {_page_key(ch.url): chapter_id(ch.src_uri) for ch in chapters}
+    if edition.sources_list and edition.sources_url:
+        urls[_page_key(edition.sources_url)] = listing.LIST_ID
     bodies = "\n".join(_chapter(ch, urls, edition.gemeente, estimate) for ch in chapters)
     e = html.escape
     head = (f'<meta charset="utf-8"><title>{e(edition.title)}</title>'
             f'<meta name="dcterms.created" content="{e(edition.iso_date)}">'
             f'<meta name="dcterms.modified" content="{e(edition.iso_date)}">'
             f'<meta name="author" content="{e(edition.series)}">')
+    if edition.edition:
+        # WeasyPrint writes these into the PDF's Subject and Keywords: the edition travels with the file.
+        head += (f'<meta name="description" content="{e(edition.title)}, {e(edition.edition)}">'
+                 f'<meta name="keywords" content="{e(edition.edition)}">')
     return (f'<!DOCTYPE html>\n<html lang="nl"><head>{head}</head><body>\n'
-            f"{_cover(edition)}\n{_colophon(edition)}\n{_contents(chapters)}\n{bodies}\n</body></html>\n")
+            f"{_cover(edition)}\n{_colophon(edition)}\n{_contents(chapters, edition)}\n{bodies}\n"
+            f"{edition.sources_list}\n</body></html>\n")
 
 
 def _cover(ed: Edition) -> str:
     e = html.escape
     voor = f'<p class="omslag-gemeente">voor de gemeente {e(ed.gemeente)}</p>' if ed.gemeente else ""
     version = f"versie {e(ed.version)}, " if ed.version else ""
+    edition = f'<p class="omslag-editie">{e(ed.edition[0].upper() + ed.edition[1:])}</p>' if ed.edition else ""
     return (f'<section class="omslag"><p class="omslag-reeks">{e(ed.series)}</p>'
-            f'<h1 class="omslag-titel">{e(ed.title)}</h1>{voor}'
+            f'<h1 class="omslag-titel">{e(ed.title)}</h1>{voor}{edition}'
             f'<p class="omslag-uitgave">Uitgave: {version}{e(ed.date_text)}</p></section>')
 
 
@@ -98,17 +121,21 @@ def _colophon(ed: Edition) -> str:
     parts = ['<section class="colofon"><h2>Colofon</h2>',
              f"<p>{e(ed.title)}. Uitgave van {e(ed.date_text)}"
              + (f", versie {e(ed.version)}" if ed.version else "") + ".</p>"]
+    if ed.edition:
+        parts.append(f"<h3>Wat is er veranderd in {e(ed.edition)}</h3><ul>"
+                     + "".join(f"<li>{e(change)}</li>" for change in ed.changes) + "</ul>")
     if ed.partners:
         parts.append("<h3>Partners</h3><ul>" + "".join(
             f"<li><strong>{e(name)}</strong>: {e(role)}</li>" for name, role in ed.partners) + "</ul>")
     if ed.sources:
-        parts.append("<h3>Bronnen van de cijfers</h3><ul>"
-                     + "".join(f"<li>{e(s)}</li>" for s in ed.sources) + "</ul>")
+        parts.append("<h3>Bronnen van de cijfers</h3><ul>" + "".join(
+            f'<li><a href="#{listing.LIST_ID}--{e(key)}">{e(text)}</a></li>' if key and ed.sources_list
+            else f"<li>{e(text)}</li>" for text, key in ed.sources) + "</ul>")
     parts.append("</section>")
     return "".join(parts)
 
 
-def _contents(chapters: list[ToolkitChapter]) -> str:
+def _contents(chapters: list[ToolkitChapter], edition: Edition) -> str:
     e = html.escape
     rows, section = [], None
     for ch in chapters:
@@ -116,6 +143,8 @@ def _contents(chapters: list[ToolkitChapter]) -> str:
             section = ch.section
             rows.append(f'<li class="inhoud-deel">{e(section)}</li>')
         rows.append(f'<li><a href="#{chapter_id(ch.src_uri)}">{e(ch.title)}</a></li>')
+    if edition.sources_list:
+        rows.append(f'<li><a href="#{listing.LIST_ID}">Bronnen</a></li>')
     return f'<nav class="inhoud"><h2>Inhoud</h2><ul>{"".join(rows)}</ul></nav>'
 
 
@@ -153,8 +182,8 @@ def _chapter(ch: ToolkitChapter, urls: dict[str, str], gemeente: str | None,
     parents = {child: parent for parent in body.iter() for child in parent}
     for el in list(body.iter()):
         _strip_namespaces(el)
-        if el.tag == "a" and "headerlink" in (el.get("class") or "").split():
-            parents[el].remove(el)
+        if el.tag == "a" and {"headerlink", "footnote-backref"} & set((el.get("class") or "").split()):
+            _remove(parents, el)  # a link back from a note only helps on a screen
             continue
         if el.tag == "p" and (el.text or "").strip() == DOWNLOAD_TAG and len(el) == 0:
             parents[el].remove(el)
@@ -177,6 +206,19 @@ def _chapter(ch: ToolkitChapter, urls: dict[str, str], gemeente: str | None,
              + "".join(ET.tostring(child, encoding="unicode", method="html") for child in body))
     section = f' data-deel="{html.escape(ch.section)}"' if ch.section else ""
     return f'<article class="hoofdstuk" id="{cid}"{section}>{inner}</article>'
+
+
+def _remove(parents: dict[ET.Element, ET.Element], el: ET.Element) -> None:
+    """Remove `el`, keeping the text after it."""
+    parent = parents[el]
+    if el.tail:
+        siblings = list(parent)
+        i = siblings.index(el)
+        if i:
+            siblings[i - 1].tail = (siblings[i - 1].tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def _strip_namespaces(el: ET.Element) -> None:

@@ -79,9 +79,11 @@ def submit(run: ToolkitRun, nav: Navigation, loaded: Loaded, config: MkDocsConfi
             return
         table = partial(schatting.print_table, content=loaded.content, inhabitants=inhabitants, gemeente=gemeente)
     when = build_date()
+    listing_page = files.get_file_from_path(loaded.content.sources_page or "")
     edition = edition_from(loaded.content, config.site_name, title_of(options, config),
-                           PartialDate(when.year, when.month, when.day).dutch(),
-                           when.strftime("%Y-%m-%dT%H:%M:%SZ"), options.version, gemeente)
+                           PartialDate.of(when.date()).dutch(),
+                           when.strftime("%Y-%m-%dT%H:%M:%SZ"), options.version, gemeente,
+                           site_url + listing_page.url if listing_page is not None else "")
     sources = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path}
     run.start(selected, edition, site_url, sources, table)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import mimetypes
 from collections.abc import Callable
 from pathlib import Path
@@ -19,18 +18,10 @@ import pikepdf
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from snp_site.logs import collected
 from snp_site.toolkit.produce import Toolkit
 
 STYLESHEET = Path(__file__).with_name("print.css")
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 class SiteFetcher(URLFetcher):
@@ -60,18 +51,11 @@ class SiteFetcher(URLFetcher):
 
 def typeset(document: str, site_url: str, fetcher: SiteFetcher) -> Toolkit:
     """Render and write the PDF; the identifier is a hash of the input, so equal input, equal bytes."""
-    logger = logging.getLogger("weasyprint")
-    collect = _Collect()
-    logger.addHandler(collect)
-    propagate, logger.propagate = logger.propagate, False
-    try:
+    with collected("weasyprint") as collect:
         html = HTML(string=document, base_url=site_url, url_fetcher=fetcher)
         rendered = html.render(stylesheets=[CSS(filename=str(STYLESHEET))])
         identifier = hashlib.sha256(document.encode("utf-8")).hexdigest()[:32].encode("ascii")
         pdf = rendered.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier)
-    finally:
-        logger.removeHandler(collect)
-        logger.propagate = propagate
     assert pdf is not None
     return Toolkit(_post_pass(pdf), len(rendered.pages), collect.messages)
 

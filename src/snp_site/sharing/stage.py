@@ -1,0 +1,167 @@
+"""Wiring of the sharing stage into a build: what plugin.py calls at each MkDocs event.
+
+on_files: `SharingStage.prepare` reads the site's colours and every file's last commit date (one
+git call). Per page: `date` gives the page's own date (shown as "laatst gewijzigd" and written as
+the sitemap's lastmod, the same value), `context` the Open Graph and JSON-LD data the template
+overrides/snp/delen.html writes into <head>. on_post_build: `write` draws a card for every page
+that was rendered (from the cache where it can) and writes robots.txt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page as MkPage
+
+from snp_site.cache import Cache
+from snp_site.content.models import NewsItem, Page
+from snp_site.dates import PartialDate
+from snp_site.errors import ContentError
+from snp_site.sharing import cards, history
+
+log = logging.getLogger("mkdocs.plugins.snp.sharing")
+
+CARD_FOLDER = "assets/deelkaarten"
+LOCALE = {"nl": "nl_NL", "en": "en_GB", "fy": "fy_NL", "de": "de_DE", "fr": "fr_FR"}
+
+
+@dataclass(frozen=True)
+class Card:
+    path: str
+    """Where the card goes in the site, e.g. assets/deelkaarten/methodiek-01-aanleiding.png."""
+    title: str
+
+
+@dataclass
+class SharingStage:
+    site_name: str
+    site_url: str | None
+    """With a trailing slash; None when mkdocs.yml has no site_url (then no absolute addresses)."""
+    language: str
+    colours: cards.Colours
+    commits: dict[str, PartialDate] = field(default_factory=dict)
+    cards: dict[str, Card] = field(default_factory=dict)
+    """Every card to draw, by its path in the site."""
+
+    @classmethod
+    def prepare(cls, config: MkDocsConfig) -> tuple[SharingStage, list[ContentError]]:
+        site_url = config.site_url or None
+        if site_url and not site_url.endswith("/"):
+            site_url += "/"
+        colours = cards.site_colours(_stylesheets(config))
+        stage = cls(config.site_name, site_url, str(config.theme.get("language") or "nl"), colours,
+                    history.commit_dates(Path(config.docs_dir)))
+        errors = []
+        if colours.contrast() < 4.5:
+            errors.append(ContentError(
+                "mkdocs.yml", None, "deelkaart-contrast",
+                f"witte tekst op de hoofdkleur van de site ({colours.background}) heeft een contrast van "
+                f"{colours.contrast():.1f}".replace(".", ",") + ":1; de deelkaarten van de pagina's hebben minstens 4,5:1 nodig.",
+                "Kies in de stylesheet van de site (extra_css) een donkerdere --md-primary-fg-color."))
+        return stage, errors
+
+    def date(self, src_uri: str, updated: str | None) -> PartialDate:
+        return history.page_date(updated, src_uri, self.commits)
+
+    def date_page(self, page: MkPage, model: Page) -> None:
+        """One date, two places: Material shows meta.revision_date under the page, and the sitemap's
+        lastmod (overrides/sitemap.xml) is as precise as the date is known. MkDocs itself needs a whole
+        day in update_date (it dates sitemap.xml.gz with the newest)."""
+        changed = self.date(page.file.src_uri, model.meta.get("updated"))
+        page.meta["revision_date"] = "Laatst gewijzigd op " + changed.dutch()
+        page.meta["snp_lastmod"] = changed.iso()
+        page.update_date = changed.first_day().isoformat()
+
+    def context(self, page: MkPage, model: Page | None, config: MkDocsConfig) -> dict[str, Any]:
+        """What delen.html writes for one page (a generated page has no model): Open Graph, the card,
+        and JSON-LD for a news item."""
+        return self._context(
+            title=(model.title if model else page.title) or config.site_name,
+            description=page.meta.get("description") or config.site_description or "",
+            page_url=page.url, canonical=page.canonical_url,
+            modified=self.date(page.file.src_uri, model.meta.get("updated")) if model else None,
+            published=model.date if isinstance(model, NewsItem) else None)
+
+    def _context(self, *, title: str, description: str, page_url: str, canonical: str | None,
+                 modified: PartialDate | None, published: PartialDate | None) -> dict[str, Any]:
+        card = Card(f"{CARD_FOLDER}/{_card_name(page_url)}.png", title)
+        image = self.site_url + card.path if self.site_url else None
+        if image:
+            self.cards[card.path] = card
+        alt = f"{title} — {self.site_name}"
+        share: dict[str, Any] = {
+            "title": title, "description": description, "url": canonical,
+            "type": "article" if published else "website", "site_name": self.site_name,
+            "locale": LOCALE.get(self.language, self.language), "image": image, "image_alt": alt,
+            "published": published.iso() if published else None,
+            "modified": modified.iso() if modified else None,
+        }
+        if published:
+            share["jsonld"] = _json_ld(title, description, canonical, image, published, modified, self.site_name,
+                                       self.language)
+        return {"snp_share": share}
+
+    def write(self, built: Path, cache: Cache) -> None:
+        """Draw every card into the built site, and write robots.txt with the sitemap's address."""
+        for path, card in sorted(self.cards.items()):
+            target = built / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(self._card(card, cache))
+        lines = ["User-agent: *", "Allow: /"]
+        if self.site_url:
+            lines.append(f"Sitemap: {self.site_url}sitemap.xml")
+        (built / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def _card(self, card: Card, cache: Cache) -> bytes:
+        colours = self.colours
+        key = cache.key("deelkaart", self.site_name, card.title, colours.background, colours.text, colours.accent)
+        kind = "kaart" + hashlib.sha256(card.path.encode("utf-8")).hexdigest()[:8]
+        hit = cache.get(kind, key)
+        if hit is not None:
+            return hit.data
+        data = cards.draw(self.site_name, card.title, colours)
+        cache.put(kind, key, data)
+        return data
+
+
+def _card_name(page_url: str) -> str:
+    """A file name from a page's address: '' -> home, 'methodiek/01-aanleiding/' -> methodiek-01-aanleiding."""
+    name = page_url.removesuffix("index.html").removesuffix(".html").strip("/").replace("/", "-")
+    return name or "home"
+
+
+def _json_ld(title: str, description: str, url: str | None, image: str | None, published: PartialDate,
+             modified: PartialDate | None, publisher: str, language: str) -> str:
+    """schema.org NewsArticle as a data block; `</` is escaped so no text can close the element."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
+        "description": description, "datePublished": published.iso(), "inLanguage": language,
+        "publisher": {"@type": "Organization", "name": publisher},
+    }
+    if modified:
+        data["dateModified"] = modified.iso()
+    if url:
+        data["url"] = url
+        data["mainEntityOfPage"] = url
+    if image:
+        data["image"] = image
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+
+
+def _stylesheets(config: MkDocsConfig) -> list[Path]:
+    """The site's own stylesheets (extra_css), found in content/ or the theme's custom_dir."""
+    folders = [Path(config.docs_dir), *(Path(d) for d in config.theme.dirs)]
+    found = []
+    for entry in config.extra_css:
+        name = str(entry)
+        for folder in folders:
+            if (folder / name).is_file():
+                found.append(folder / name)
+                break
+    return found

@@ -1,0 +1,61 @@
+"""The engine and what we import: ProperDocs builds, every import of src/ is declared and pinned."""
+
+from __future__ import annotations
+
+import ast
+import importlib.metadata
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+from helpers import ROOT
+
+SRC = ROOT / "src" / "snp_site"
+
+
+def _top_level_imports() -> set[str]:
+    names: set[str] = set()
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    return names - set(sys.stdlib_module_names) - {"__future__", "snp_site"}
+
+
+def _pins(lines: list[str]) -> dict[str, str]:
+    pins = {}
+    for line in lines:
+        found = re.fullmatch(r"\s*([A-Za-z0-9_.-]+)==(\S+)\s*", line)
+        if found:
+            pins[re.sub(r"[-_.]+", "-", found[1]).lower()] = found[2]
+    return pins
+
+
+def test_every_import_is_declared_with_the_constrained_version() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = _pins(project["dependencies"])
+    constrained = _pins((ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines())
+    owners = importlib.metadata.packages_distributions()
+    imported = _top_level_imports()
+    assert {"PIL", "tinyhtml5", "jinja2", "mkdocs"} <= imported  # the check sees real imports
+    missing = {}
+    for module in sorted(imported):
+        dists = [re.sub(r"[-_.]+", "-", d).lower() for d in owners.get(module, [])]
+        assert dists, f"{module} comes from no installed distribution"
+        if not any(d in declared for d in dists):
+            missing[module] = dists
+    assert not missing, f"imported but not in pyproject.toml's dependencies: {missing}"
+    assert {n: v for n, v in declared.items() if constrained.get(n) != v} == {}
+
+
+def test_properdocs_answers_every_mkdocs_import() -> None:
+    """Our modules (and Material, loaded by them) run on ProperDocs, not on the old mkdocs package."""
+    import snp_site.plugin
+    import mkdocs.plugins
+
+    assert mkdocs.plugins.__name__ == "properdocs.plugins"
+    assert snp_site.plugin.BasePlugin.__module__ == "properdocs.plugins"
+    assert importlib.metadata.version("properdocs") == "1.6.7"
