@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import build, make_project
+from helpers import build, make_project, real_project
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -58,6 +58,20 @@ def base_copy(built_base: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(built_base, tmp_path / "project", symlinks=True))
 
 
+@pytest.fixture(scope="session", params=["inhoud", "proefsite"])
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """The real project's site or the base fixture's, built and served on 127.0.0.1, once per session
+    for every browser test module (test_browser, test_a11y)."""
+    import sitecheck
+
+    where = tmp_path_factory.mktemp(request.param) / "project"
+    project = real_project(where) if request.param == "inhoud" else make_project(where)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    with sitecheck.serve(project / "site", sitecheck.site_prefix(project)) as served:
+        yield sitecheck.Site(request.param, project, served, sitecheck.html_pages(project / "site"))
+
+
 class Report:
     """Figures the browser suite counts, printed at the end of the run (pages, violations, ...)."""
 
@@ -97,3 +111,13 @@ def pytest_terminal_summary(terminalreporter) -> None:
         tr.line(f"kapotte proefpagina, {check} meldt {len(problems)}:")
         for problem in problems:
             tr.line(f"  {problem[:300]}")
+
+
+OUTCOMES: dict[str, str] = {}
+"""Each test's outcome so far in this run (node id: passed, failed, skipped): the statement test
+(test_a11y) refuses a claim whose test did not pass."""
+
+
+def pytest_runtest_logreport(report) -> None:
+    if report.when == "call" or report.outcome != "passed":
+        OUTCOMES[report.nodeid] = report.outcome

@@ -298,3 +298,32 @@ def linkchecker_problems(start_url: str, site_base: str) -> list[str]:
     if result.returncode not in (0, 1) or (result.returncode == 1 and not problems):
         problems.append(f"linkchecker faalde ({result.returncode}): {result.stderr[-2000:]}")
     return problems
+
+
+@dataclass
+class Site:
+    name: str
+    project: Path
+    served: Served
+    pages: list[str]
+
+    @property
+    def site(self) -> Path:
+        return self.served.site
+
+    def content_pages(self) -> list[str]:
+        """Pages an editor wrote (the sitemap's), as opposed to 404.html."""
+        return [p for p in self.pages if p != "404.html"]
+
+    def containing(self, marker: str, prefer: str | None = None) -> str | None:
+        """The page whose HTML contains `marker` (a class name): `prefer` if it does, else the first."""
+        found = [p for p in self.content_pages() if marker in self.html(p)]
+        return prefer if prefer in found else next(iter(found), None)
+
+    def html(self, rel: str) -> str:
+        path = self.site / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
+        return path.read_text(encoding="utf-8")
+
+    def first(self, section: str) -> str | None:
+        return next((p for p in self.content_pages() if p.startswith(section + "/") and p != section + "/"),
+                    None)

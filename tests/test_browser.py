@@ -27,7 +27,8 @@ import yaml
 
 import sitecheck
 import webserver
-from helpers import FIXTURES, ROOT, build, estimate_by_hand, make_project, real_project
+from helpers import FIXTURES, ROOT, estimate_by_hand
+from sitecheck import Site
 
 pytestmark = pytest.mark.browser
 
@@ -36,46 +37,6 @@ _CSP_LISTENER = ("window.__csp = []; document.addEventListener('securitypolicyvi
 """Collects the CSP violations of each loaded document in window.__csp."""
 SCREENSHOTS = ROOT / "build" / "screenshots"
 WIDTHS = {"telefoon": 390, "desktop": 1280}
-
-
-@dataclass
-class Site:
-    name: str
-    project: Path
-    served: sitecheck.Served
-    pages: list[str]
-
-    @property
-    def site(self) -> Path:
-        return self.served.site
-
-    def content_pages(self) -> list[str]:
-        """Pages an editor wrote (the sitemap's), as opposed to 404.html."""
-        return [p for p in self.pages if p != "404.html"]
-
-    def containing(self, marker: str, prefer: str | None = None) -> str | None:
-        """The page whose HTML contains `marker` (a class name): `prefer` if it does, else the first."""
-        found = [p for p in self.content_pages() if marker in self.html(p)]
-        return prefer if prefer in found else next(iter(found), None)
-
-    def html(self, rel: str) -> str:
-        path = self.site / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
-        return path.read_text(encoding="utf-8")
-
-    def first(self, section: str) -> str | None:
-        return next((p for p in self.content_pages() if p.startswith(section + "/") and p != section + "/"),
-                    None)
-
-
-@pytest.fixture(scope="session", params=["inhoud", "proefsite"])
-def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The real project's site or the base fixture's, built and served on 127.0.0.1."""
-    where = tmp_path_factory.mktemp(request.param) / "project"
-    project = real_project(where) if request.param == "inhoud" else make_project(where)
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    with sitecheck.serve(project / "site", sitecheck.site_prefix(project)) as served:
-        yield Site(request.param, project, served, sitecheck.html_pages(project / "site"))
 
 
 @pytest.fixture(scope="session")

@@ -33,3 +33,18 @@ def test_toc_label_without_its_checkbox_loses_for() -> None:
     assert repair('<label class="md-nav__title" for="__toc">x</label>') == '<label class="md-nav__title">x</label>'
     kept = '<input id="__toc"><label class="md-nav__title" for="__toc">x</label>'
     assert repair(kept) == kept
+
+
+def test_plain_table_gets_a_focusable_named_region() -> None:
+    from bs4 import BeautifulSoup
+
+    from snp_site.markup import name_tables
+
+    html = name_tables('<table>\n<thead><tr><th>Organisatie &amp; rol</th><th>Plaats</th></tr></thead></table>'
+                       '<table class="snp-grafiek-tabel"><tr><td>1</td></tr></table>')
+    soup = BeautifulSoup(html, "html.parser")
+    region = soup.find("div", class_="snp-tabel-scroll")
+    assert region["tabindex"] == "0" and region["role"] == "region"
+    assert region["aria-label"] == "Tabel: Organisatie & rol"
+    assert len(soup.find_all("div")) == 1  # a table with a class (our own, already wrapped) is left alone
+

@@ -89,6 +89,7 @@ def _write_headers(folder: Folder) -> None:
 CONTENT_STEPS: list[Callable[[Rendered], str]] = [
     lambda page: cite.label_note_links(page.html),
     lambda page: markup.name_checkboxes(page.html),
+    lambda page: markup.name_tables(page.html),
     _sizes,
 ]
 PAGE_STEPS: list[Callable[[str], str]] = [markup.repair]

@@ -6,6 +6,9 @@
 - On a page with headings that is not in the navigation (a news item), Material writes the table
   of contents' label for="__toc" but not the checkbox it belongs to: the label loses its 'for'.
 - A checklist item's checkbox (pymdownx.tasklist) has no accessible name: it gets the item's text.
+- A wide table scrolls sideways on a phone (WCAG 1.4.10 allows that for data tables): a keyboard
+  user must be able to reach the scrolling box and a screen reader must say what it is, so each
+  table of running text gets a focusable, named region around it.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ _EMPTY_TABINDEX = re.compile(r'(<label\b[^>]*?)\stabindex=""')
 _TOC_LABEL = re.compile(r'(<label\b[^>]*?)\sfor="__toc"')
 _TASK = re.compile(r'(<li class="task-list-item">\s*<input\b)([^>]*>)(.*?)(?=</li>|<ul|<ol|<p>)', re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
+_PLAIN_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+_FIRST_HEADER = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
 
 
 def repair(html: str) -> str:
@@ -36,3 +41,14 @@ def name_checkboxes(html: str) -> str:
             return match.group(0)
         return f'{match.group(1)} aria-label="{escape(text)}"{match.group(2)}{match.group(3)}'
     return _TASK.sub(named, html)
+
+
+def name_tables(html: str) -> str:
+    """Put each plain Markdown table in a focusable region named after its first column."""
+    def wrapped(match: re.Match[str]) -> str:
+        header = _FIRST_HEADER.search(match.group(1))
+        text = " ".join(unescape(_TAGS.sub(" ", header.group(1))).split()) if header else ""
+        name = f"Tabel: {text}" if text else "Tabel"
+        return (f'<div class="snp-tabel-scroll" tabindex="0" role="region" aria-label="{escape(name)}">'
+                f"{match.group(0)}</div>")
+    return _PLAIN_TABLE.sub(wrapped, html)
