@@ -26,7 +26,10 @@ def _letters(text: str) -> str:
 
 def struct_pieces(pdf: Path) -> list[str]:
     """The text pieces of the tag tree in logical order, as poppler reads them to a screen reader."""
-    out = subprocess.run(["pdfinfo", "-struct-text", str(pdf)], capture_output=True, text=True, check=True).stdout
+    # Bytes, decoded leniently: poppler prints a tag's raw title (/T), which need not be UTF-8 (an
+    # empty UTF-16 title is just its byte order mark); the text pieces themselves are UTF-8.
+    out = subprocess.run(["pdfinfo", "-enc", "UTF-8", "-struct-text", str(pdf)], capture_output=True,
+                         check=True).stdout.decode("utf-8", errors="replace")
     pieces = [_letters(line.strip()[1:-1]) for line in out.splitlines() if line.strip().startswith('"')]
     return [p for p in pieces if p]
 

@@ -64,7 +64,6 @@ _PREAMBLE = """\
 #show figure: set block(breakable: false, above: 5mm, below: 5mm)
 #show figure: set align(left)
 #show figure.caption: set align(left)
-#show footnote.entry: set text(size: 8.5pt)
 """.replace("TEAL", TEAL).replace("GREY", GREY)
 
 _CHECKBOX = "box(width: 3mm, height: 3mm, stroke: 0.6pt + black, baseline: 0.4mm)"
@@ -116,7 +115,6 @@ class _Writer:
         self.problems: list[str] = []
         self.fetched: dict[str, str] = {}
         self.footnotes: dict[str, ET.Element] = {}
-        self.footnotes_used: set[str] = set()
         self.all_ids: set[str] = set()
         self.aliases: dict[str, str] = {}
         """Element id -> label of the heading it stands for (a chapter's id names its first h1)."""
@@ -195,19 +193,15 @@ class _Writer:
         return f"#metadata(none) <{label_name(element_id)}>"
 
     def _footnote(self, ref: ET.Element | None) -> str:
-        """Markdown's footnotes become real footnotes: the note at the foot of the page it is cited on."""
+        """Markdown's footnotes stay where the chapter puts them, as its endnotes (the citations'
+        "Bronnen bij deze tekst"): the number links to its note. A note at the foot of the page would
+        stand elsewhere in the tag tree than on the page, and a screen reader would read it out of order."""
         assert ref is not None
         note_id = ref.get("href", "").lstrip("#")
-        note = self.footnotes.get(note_id)
-        if note is None:
+        if note_id not in self.footnotes:
             self.problems.append(f"voetnoot {''.join(ref.itertext()).strip()} heeft geen tekst")
             return ""
-        name = label_name("voetnoot-" + note_id)
-        if note_id in self.footnotes_used:
-            return f"#footnote(<{name}>)"
-        self.footnotes_used.add(note_id)
-        body = "".join(self.inline(p) if p.tag == "p" else self.inline_element(p) for p in note)
-        return f"#footnote[{body.strip()}] <{name}>"
+        return f"#super[{self._link(ref)}]"
 
     # --- files ------------------------------------------------------------------------------------
 
@@ -279,7 +273,7 @@ class _Writer:
     def block(self, el: ET.Element) -> str:
         tag = el.tag if isinstance(el.tag, str) else ""
         classes = _classes(el)
-        if classes & _HIDDEN_CLASSES or "footnote" in classes:
+        if classes & _HIDDEN_CLASSES:
             return ""
         marker = self._marker(el)
         if re.fullmatch(r"h[1-6]", tag):
