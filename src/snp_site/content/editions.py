@@ -23,8 +23,7 @@ from pathlib import Path
 
 from snp_site.content.models import Content
 from snp_site.content.schema import suggest, type_name
-from snp_site.content.source import decode
-from snp_site.content.yamlsafe import YamlDoc, load_yaml
+from snp_site.content.yamlsafe import YamlDoc, load_yaml_file
 from snp_site.dates import DateProblem, PartialDate, parse_date
 from snp_site.errors import ContentError
 
@@ -74,10 +73,7 @@ def load(path: Path, display: str) -> tuple[Editions | None, list[ContentError]]
     """Read the editions file; None (and no error) when the initiative keeps none."""
     if not path.is_file():
         return None, []
-    text, errors = decode(path.read_bytes(), display)
-    if text is None:
-        return None, errors
-    doc, errors = load_yaml(text, display, first_line=1)
+    doc, errors = load_yaml_file(path.read_bytes(), display)
     if doc is None:
         return None, errors
     example = ("Schrijf per editie een blok zoals 1: met daaronder datum:, hoofdstukken: en "

@@ -16,8 +16,7 @@ from pathlib import Path
 
 from snp_site.content.models import NewsItem
 from snp_site.content.schema import suggest, type_name
-from snp_site.content.source import decode
-from snp_site.content.yamlsafe import load_yaml
+from snp_site.content.yamlsafe import load_yaml_file
 from snp_site.dates import PartialDate
 from snp_site.errors import ContentError, reporter
 
@@ -61,10 +60,7 @@ def load(path: Path, display: str, items: dict[str, NewsItem],
     file, valid or not. None when the file does not exist."""
     if not path.is_file():
         return None, []
-    text, errors = decode(path.read_bytes(), display)
-    if text is None:
-        return None, errors
-    doc, errors = load_yaml(text, display, first_line=1)
+    doc, errors = load_yaml_file(path.read_bytes(), display)
     if doc is None:
         return None, errors
     example = ("Schrijf per gemeente een blok met status: en bericht:, bijvoorbeeld\n"
