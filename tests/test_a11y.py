@@ -356,8 +356,10 @@ def statement_claims(text: str) -> list[str]:
     if SECTION not in text:
         return []
     section = text.split(SECTION, 1)[1].split("\n## ", 1)[0]
-    return [" ".join(item.split()) for item in re.split(r"\n- ", "\n" + section.split("\n- ", 1)[-1])[1:]] \
-        if "\n- " in section else []
+    if "\n- " not in section:
+        return []
+    # Everything from the first bullet on, split at each bullet: the first bullet counts too.
+    return [" ".join(item.split()) for item in ("\n- " + section.split("\n- ", 1)[1]).split("\n- ")[1:]]
 
 
 def claim_problems(text: str, collected: set[str], outcomes: dict[str, str]) -> list[str]:

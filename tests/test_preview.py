@@ -108,6 +108,8 @@ def test_pages_come_first_and_the_toolkit_errors_follow(tmp_path: Path, browser)
     """The toolkit is made after the pages are shown: a saved chapter shows at once, its download
     link says the PDF is being made, and what the finished PDF gets wrong (here: no Open Sans on the
     machine) reaches the error page by livereload when it comes."""
+    from playwright.sync_api import expect  # here, not at the top: collecting needs no Playwright
+
     project = make_project(tmp_path / "project", FIXTURES / "site", FIXTURES / "toolkit")
     fonts = tmp_path / "fonts.conf"  # fontconfig that knows only Liberation: the PDF check must object
     fonts.write_text(f"<?xml version='1.0'?><fontconfig><dir>/usr/share/fonts/truetype/liberation</dir>"
