@@ -1,4 +1,4 @@
-"""Collecting a library's log records so we word them ourselves (MkDocs' warnings, WeasyPrint's)."""
+"""Collecting a library's log records so we word them ourselves (MkDocs' warnings, for one)."""
 
 from __future__ import annotations
 

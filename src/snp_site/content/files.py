@@ -119,7 +119,7 @@ def _check_content(path: Path, display: str) -> list[ContentError]:
 
 def _check_pixels(path: Path, display: str) -> list[ContentError]:
     """Decode the picture: one that was cut off while copying, or damaged, has a good first line,
-    yet browsers show a broken image and WeasyPrint puts an empty space in the PDF without a word.
+    yet browsers show a broken image and the typesetter cannot use it.
     A JPEG is decoded at an eighth of its size: quick, and every byte is still read."""
     from PIL import Image
 

@@ -98,7 +98,7 @@ def document(chapters: list[ToolkitChapter], edition: Edition, estimate: Estimat
             f'<meta name="dcterms.modified" content="{e(edition.iso_date)}">'
             f'<meta name="author" content="{e(edition.series)}">')
     if edition.edition:
-        # WeasyPrint writes these into the PDF's Subject and Keywords: the edition travels with the file.
+        # typst_source reads these into the PDF's Subject and Keywords: the edition travels with the file.
         head += (f'<meta name="description" content="{e(edition.title)}, {e(edition.edition)}">'
                  f'<meta name="keywords" content="{e(edition.edition)}">')
     return (f'<!DOCTYPE html>\n<html lang="nl"><head>{head}</head><body>\n'
