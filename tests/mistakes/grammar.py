@@ -314,6 +314,26 @@ def block_cases() -> Iterator[Case | Accepted]:
     yield _accepted("blok", "fence", "```\nprint(een)\n```", "print(een)", "a closed fence is code")
 
 
+# --- accessibility of a page's text (content/lint.py) ------------------------------------------------
+
+
+def accessibility_cases() -> Iterator[Case | Accepted]:
+    """Every vague link text the lint knows (its own list), every heading level a page can jump to
+    from its title, and a second title: Markdown renders each without a word, only the lint objects."""
+    from snp_site.content.lint import VAGUE_LINK_TEXTS
+
+    for text in sorted(VAGUE_LINK_TEXTS):
+        yield _page_case("toegankelijkheid", "linktekst-" + text.replace(" ", "-"), f"Lees [{text}](../index.md).")
+    for depth in range(3, 7):
+        yield _page_case("toegankelijkheid", f"kop-een-naar-{depth}", f"Tekst.\n\n{'#' * depth} Te diep\n\nTekst.",
+                         BODY_LINE + 2)
+    yield _page_case("toegankelijkheid", "tweede-titel", "# Nog een titel\n\nTekst.")
+    yield _accepted("toegankelijkheid", "koppen-op-volgorde", "## Twee\n\nTekst.\n\n### Drie\n\nTekst.", "Drie",
+                    "each heading one level below the one before")
+    yield _accepted("toegankelijkheid", "linktekst-die-zegt-waarheen", "Lees [de startpagina](../index.md).",
+                    "de startpagina", "a link text that names where it goes")
+
+
 # --- front matter of every page kind -----------------------------------------------------------------
 
 _KIND_PLACE: dict[str, str] = {
@@ -398,7 +418,8 @@ def _mutate(meta: dict[str, str], f: Field, variant: str) -> tuple[list[str] | N
 
 
 def all_cases() -> list[Case | Accepted]:
-    found = [*code_cases(), *link_cases(), *file_cases(), *block_cases(), *front_matter_cases()]
+    found = [*code_cases(), *link_cases(), *file_cases(), *block_cases(), *accessibility_cases(),
+             *front_matter_cases()]
     names = [c.name for c in found]
     assert len(names) == len(set(names)), "two cases with one name"
     return found
