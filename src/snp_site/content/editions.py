@@ -25,7 +25,7 @@ from snp_site.content.models import Content
 from snp_site.content.schema import suggest, type_name
 from snp_site.content.yamlsafe import YamlDoc, load_yaml_file
 from snp_site.dates import DateProblem, PartialDate, parse_date
-from snp_site.errors import ContentError
+from snp_site.errors import ContentError, reporter
 
 _FIELDS = ["datum", "hoofdstukken", "wijzigingen"]
 _PRINT_LENGTH = 12
@@ -97,8 +97,7 @@ def _edition(key: object, entry: object, doc: YamlDoc, display: str, errors: lis
     name = str(key)
     line = doc.line(name)
 
-    def err(at: int | None, code: str, message: str, fix: str) -> None:
-        errors.append(ContentError(display, at, code, message, fix))
+    err = reporter(display, errors)
 
     if isinstance(key, bool) or not isinstance(key, int) or key < 1:
         err(line, "editie-nummer", f"'{name}' is geen editienummer.",

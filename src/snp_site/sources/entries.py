@@ -16,7 +16,7 @@ from typing import Any
 from snp_site.content.schema import suggest, type_name
 from snp_site.content.yamlsafe import YamlDoc, load_yaml_file
 from snp_site.dates import DateProblem, parse_date
-from snp_site.errors import ContentError
+from snp_site.errors import ContentError, reporter
 from snp_site.sources import fingerprint
 from snp_site.sources.cite import KEY
 
@@ -72,8 +72,7 @@ def load_entry(path: Path, display: str) -> tuple[SourceEntry | None, list[Conte
     if doc is None:
         return None, errors
 
-    def err(line: int | None, code: str, message: str, fix: str) -> None:
-        errors.append(ContentError(display, line, code, message, fix))
+    err = reporter(display, errors)
 
     if not KEY.match(key):
         err(None, "bron-sleutel", f"'{key}' is geen geldige sleutel voor een bron.",
