@@ -65,10 +65,11 @@ def engine(command: str, *args: str) -> list[str]:
     return [tool("properdocs"), command, "-f", "mkdocs.yml", *args]
 
 
-def build(project: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
-    """`properdocs build --strict` in project; never quiet (-q hides warnings from strict mode)."""
+def build(project: Path, timeout: int = 300, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    """`properdocs build --strict` in project; never quiet (-q hides warnings from strict mode).
+    The timeout only stops a build that hangs; it is no speed check (scripts/benchmark measures)."""
     return subprocess.run(engine("build", "--strict"), cwd=project, env=env(**extra_env),
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=timeout)
 
 
 def controleer_many(projects: list[Path], timeout: int = 1200) -> dict[Path, subprocess.CompletedProcess[str]]:
