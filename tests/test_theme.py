@@ -58,6 +58,21 @@ def test_a_changed_scripts_block_is_an_error(tmp_path: Path) -> None:
     assert "het blok scripts" in errors[0].message  # one error: the rows about the bundle are skipped
 
 
+def test_a_build_on_a_changed_theme_fails_with_the_dutch_error(tmp_path: Path) -> None:
+    """The check is wired into the build: a strict build on a changed theme stops and names it."""
+    project = make_project(tmp_path / "project")
+    assumption = theme.ASSUMPTIONS[0]
+    original = (_material_templates() / assumption.file).read_text(encoding="utf-8")
+    changed = assumption.pattern.sub("", original)
+    assert changed != original
+    (project / "overrides" / assumption.file).write_text(changed, encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    assert f"overrides/{assumption.file}: dit bestand van het thema heeft niet meer {assumption.what}" \
+        in result.stderr, result.stderr
+    assert not (project / "site").exists()  # nothing written on a failed build
+
+
 @pytest.fixture(scope="module")
 def own_script_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The base fixture with an initiative's own script in extra_javascript, built once."""
