@@ -19,13 +19,36 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
+def _prefix() -> str:
+    """The staging prefix with this process's id: another build running beside this one (a second
+    output folder in the same project) must not take our folder for a leftover."""
+    return f"{STAGING_PREFIX}{os.getpid()}-"
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, but another user's
+        return True
+    return True
+
+
+def _left_over(folder: Path) -> bool:
+    """A staging folder of a build that is no longer running (or of a version without ids)."""
+    owner = folder.name.removeprefix(STAGING_PREFIX).split("-", 1)[0]
+    return not owner.isdigit() or (int(owner) != os.getpid() and not _running(int(owner)))
+
+
 def staging_dir(site_dir: Path) -> Path:
     """A new empty folder beside site_dir; leftovers of killed builds are removed first."""
     parent = site_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
     for stale in parent.glob(f"{STAGING_PREFIX}*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent))
+        if _left_over(stale):
+            shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=_prefix(), dir=parent))
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -49,7 +72,7 @@ def swap_in(staging: Path, site_dir: Path) -> None:
         return
     old = None
     if site_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site_dir.parent))
+        old = Path(tempfile.mkdtemp(prefix=_prefix(), dir=site_dir.parent))
         old.rmdir()
         site_dir.rename(old)
     staging.rename(site_dir)
