@@ -18,10 +18,11 @@ def test_leftovers_go_and_a_running_builds_folder_stays(tmp_path: Path) -> None:
         dead = tmp_path / f"{publish.STAGING_PREFIX}{gone}-abc"
         running = tmp_path / f"{publish.STAGING_PREFIX}{alive.pid}-def"
         old_style = tmp_path / f"{publish.STAGING_PREFIX}xyz"
-        for folder in (dead, running, old_style):
+        ours_before = tmp_path / f"{publish._prefix()}ghi"  # an earlier build of this process (serve)
+        for folder in (dead, running, old_style, ours_before):
             folder.mkdir()
         made = publish.staging_dir(tmp_path / "site")
-        assert not dead.exists() and not old_style.exists()
+        assert not dead.exists() and not old_style.exists() and not ours_before.exists()
         assert running.exists()
         assert made.exists() and made.name.startswith(publish._prefix())
     finally:

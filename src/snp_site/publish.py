@@ -36,9 +36,10 @@ def _running(pid: int) -> bool:
 
 
 def _left_over(folder: Path) -> bool:
-    """A staging folder of a build that is no longer running (or of a version without ids)."""
+    """A staging folder of a build that no longer runs: of a process that ended, of an earlier build
+    of this process (serve builds one at a time), or of a version without ids."""
     owner = folder.name.removeprefix(STAGING_PREFIX).split("-", 1)[0]
-    return not owner.isdigit() or (int(owner) != os.getpid() and not _running(int(owner)))
+    return not owner.isdigit() or int(owner) == os.getpid() or not _running(int(owner))
 
 
 def staging_dir(site_dir: Path) -> Path:
