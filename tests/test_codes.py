@@ -12,7 +12,7 @@ from snp_site.codes import registry
 from snp_site.codes.context import CodeContext, Problem
 from snp_site.codes.syntax import split_args, written
 from snp_site.content.models import Content
-from snp_site.content.refs import replace_tags, scan
+from snp_site.content.refs import replace_codes, scan
 
 
 @pytest.mark.parametrize(("text", "args"), [
@@ -40,7 +40,7 @@ def test_unquoted_words_split_as_before(words: list[str]) -> None:
 @given(st.lists(st.one_of(_WORD, st.lists(_WORD, min_size=2, max_size=3).map(" ".join)), max_size=4))
 def test_a_code_written_back_reads_the_same(args: list[str]) -> None:
     code = written("bron", args)
-    [ref] = [r for r in scan(code, 1) if r.kind == "tag"]
+    [ref] = [r for r in scan(code, 1) if r.kind == "code"]
     assert (ref.target, ref.args) == ("bron", args)
 
 
@@ -54,7 +54,7 @@ def test_a_new_code_is_one_entry_and_gets_quoted_arguments(monkeypatch: pytest.M
     monkeypatch.setitem(registry.CODES, "proef", registry.Code(check, render))
     context = CodeContext(Content(), "pagina/")
     body = 'Zie [[proef kamerbrief "vaak meerdere keren"]] en `[[proef code]]`.\n[[proef te weinig]]x'
-    out = replace_tags(body, lambda name, args: registry.render_code(name, args, context))
+    out = replace_codes(body, lambda name, args: registry.render_code(name, args, context))
     assert out == ("Zie <q data-bron='kamerbrief'>vaak meerdere keren</q> en `[[proef code]]`.\n"
                    "<q data-bron='te'>weinig</q>x")
     assert registry.check_code("proef", ["een"], Content()) == ("proef-syntax", "twee dingen", "Schrijf er twee.")

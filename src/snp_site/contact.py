@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from snp_site.errors import ContentError
+from snp_site.errors import ContentError, reporter
 
 CONFIG_FILE = "mkdocs.yml"
 SETTING = "contact"
@@ -53,22 +53,20 @@ def setting_errors(contact: Contact) -> list[ContentError]:
     if contact.is_empty:
         return []
 
-    def err(code: str, message: str, fix: str) -> ContentError:
-        return ContentError(CONFIG_FILE, None, code, message, fix)
-
-    errors = []
+    errors: list[ContentError] = []
+    report = reporter(CONFIG_FILE, errors)
     if not contact.organisation:
-        errors.append(err("contact-zonder-organisatie", "bij contact ontbreekt organisation: wie de vragen "
-                          "beantwoordt.", _EXAMPLE))
+        report(None, "contact-zonder-organisatie", "bij contact ontbreekt organisation: wie de vragen "
+               "beantwoordt.", _EXAMPLE)
     if not (contact.email or contact.form):
-        errors.append(err("contact-zonder-route", "bij contact staat geen email: en geen form:, dus geen "
-                          "manier om de organisatie te bereiken.", _EXAMPLE))
+        report(None, "contact-zonder-route", "bij contact staat geen email: en geen form:, dus geen "
+               "manier om de organisatie te bereiken.", _EXAMPLE)
     if contact.email and not _EMAIL.match(contact.email):
-        errors.append(err("contact-e-mail", f"'{contact.email}' bij contact: email: is geen e-mailadres.",
-                          "Schrijf het adres zonder mailto: en zonder spaties, zoals naam@organisatie.nl."))
+        report(None, "contact-e-mail", f"'{contact.email}' bij contact: email: is geen e-mailadres.",
+               "Schrijf het adres zonder mailto: en zonder spaties, zoals naam@organisatie.nl.")
     if contact.form and not _FORM.match(contact.form):
-        errors.append(err("contact-formulier", f"'{contact.form}' bij contact: form: is geen webadres.",
-                          "Schrijf het volledige adres van het formulier, beginnend met https://."))
+        report(None, "contact-formulier", f"'{contact.form}' bij contact: form: is geen webadres.",
+               "Schrijf het volledige adres van het formulier, beginnend met https://.")
     return errors
 
 

@@ -19,7 +19,7 @@ from snp_site.codes.context import CodeContext
 from snp_site.codes.registry import render_code
 from snp_site.content import checks
 from snp_site.content.models import Page
-from snp_site.content.refs import replace_tags
+from snp_site.content.refs import replace_codes
 from snp_site.dates import build_date
 from snp_site.finishing import finish_content
 from snp_site.sources import cite
@@ -53,7 +53,7 @@ def markdown(build: Build, text: str, page: MkPage, files: Files) -> str:
     if build.urls is None:
         build.urls = {f.src_uri: f.url for f in files.documentation_pages()}
     context = CodeContext(build.loaded.content, page.file.url, build.urls, build.contact)
-    text = replace_tags(text, lambda name, args: render_code(name, args, context))
+    text = replace_codes(text, lambda name, args: render_code(name, args, context))
     if page.file.src_uri == build.loaded.content.sources_page:
         text += sources_listing.page_markdown(build.loaded.content, context.link_to_page)
     return text + cite.page_notes(model.body, build.loaded.content, context.link_to_page)

@@ -21,7 +21,7 @@ import markdown
 import pyphen
 
 from snp_site.content.loader import load
-from snp_site.content.refs import replace_tags
+from snp_site.content.refs import replace_codes
 
 MAX_SENTENCE_WORDS = 15.0
 """Average words per sentence, at most (B1 guidance: most sentences under 15 words)."""
@@ -124,7 +124,7 @@ def sentences(blocks: Sequence[str]) -> Iterator[list[str]]:
 def running_text(body: str, figure_text: dict[str, str]) -> list[str]:
     """The text blocks a reader reads on the page, with figures filled in."""
     # Figures read as their value; charts and other generated blocks are not running text.
-    body = replace_tags(body, lambda name, args: figure_text.get(args[0], "") if name == "cijfer" and args else "")
+    body = replace_codes(body, lambda name, args: figure_text.get(args[0], "") if name == "cijfer" and args else "")
     body = _OTHER_TAG.sub("", body)
     html = markdown.markdown(body, extensions=_EXTENSIONS)
     parser = _TextBlocks()

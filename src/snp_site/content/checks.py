@@ -76,7 +76,7 @@ def _walk_refs(content: Content, pages: dict[str, Page], all_files: set[str],
         err = reporter(page.path, errors)
 
         for ref in scan(page.body, page.body_line):
-            if ref.kind == "tag":
+            if ref.kind == "code":
                 problem = check_code(ref.target, ref.args, content)
                 if problem:
                     err(ref.line, *problem)

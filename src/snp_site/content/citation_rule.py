@@ -146,7 +146,7 @@ def analyse(page: Page, names: Names) -> PageReport:
     report = PageReport(page.path)
     patterns = names.patterns()
     for number, text in paragraphs(page.body, page.body_line):
-        cited = any(ref.kind == "tag" and ref.target == CITATION for ref in scan(text, number))
+        cited = any(ref.kind == "code" and ref.target == CITATION for ref in scan(text, number))
         report.paragraphs.append(Paragraph(number, text, cited, _reasons(text, patterns)))
     return report
 

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from snp_site.content.rawhtml import dangerous_url
-from snp_site.errors import ContentError
+from snp_site.errors import ContentError, reporter
 
 MAX_MARKDOWN_BYTES = 2 * 1024 * 1024
 """The longest real page is a few tens of KB; 2 MB is a pasted export or a mistake."""
@@ -140,31 +140,36 @@ def _check_pixels(path: Path, display: str) -> list[ContentError]:
 
 
 def _check_svg(path: Path, display: str, size: int) -> list[ContentError]:
-    def err(code: str, message: str, fix: str) -> list[ContentError]:
-        return [ContentError(display, None, code, message, fix)]
-
+    errors: list[ContentError] = []
+    report = reporter(display, errors)
     if size > MAX_SVG_BYTES:
-        return err("te-groot", "deze SVG is groter dan 2 MB.", "Vereenvoudig de tekening of sla haar op als PNG.")
+        report(None, "te-groot", "deze SVG is groter dan 2 MB.", "Vereenvoudig de tekening of sla haar op als PNG.")
+        return errors
     raw = path.read_bytes()
     if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
-        return err("svg-onveilig", "deze SVG bevat een DOCTYPE of ENTITY; die zijn niet toegestaan.",
-                   "Sla de tekening opnieuw op als 'gewone SVG' of 'geoptimaliseerde SVG'.")
+        report(None, "svg-onveilig", "deze SVG bevat een DOCTYPE of ENTITY; die zijn niet toegestaan.",
+                     "Sla de tekening opnieuw op als 'gewone SVG' of 'geoptimaliseerde SVG'.")
+        return errors
     try:
         tree = ET.fromstring(raw)
     except ET.ParseError as exc:
-        return [ContentError(display, exc.position[0], "geen-afbeelding", "dit is geen geldige SVG-afbeelding.",
-                             "Sla de tekening opnieuw op als SVG, of gebruik PNG.")]
+        report(exc.position[0], "geen-afbeelding", "dit is geen geldige SVG-afbeelding.",
+               "Sla de tekening opnieuw op als SVG, of gebruik PNG.")
+        return errors
     for element in tree.iter():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag in _SVG_FORBIDDEN:
-            return err("svg-onveilig", f"deze SVG bevat <{tag}>; dat kan code uitvoeren in de browser.",
-                       "Verwijder het script uit de tekening, of sla haar op als PNG.")
+            report(None, "svg-onveilig", f"deze SVG bevat <{tag}>; dat kan code uitvoeren in de browser.",
+                         "Verwijder het script uit de tekening, of sla haar op als PNG.")
+            return errors
         for attr, value in element.attrib.items():
             name = attr.rsplit("}", 1)[-1]
             if name.lower().startswith("on"):
-                return err("svg-onveilig", f"deze SVG bevat het attribuut {name}=, dat code uitvoert.",
-                           "Verwijder het attribuut, of sla de tekening op als PNG.")
+                report(None, "svg-onveilig", f"deze SVG bevat het attribuut {name}=, dat code uitvoert.",
+                             "Verwijder het attribuut, of sla de tekening op als PNG.")
+                return errors
             if name in ("href",) and (dangerous_url(value, tag, "href") or re.match(r"^\w+://", value)):
-                return err("svg-onveilig", f"deze SVG verwijst naar '{value[:40]}'.",
-                           "Een SVG mag alleen naar delen van zichzelf verwijzen (#...). Sla haar op als PNG.")
-    return []
+                report(None, "svg-onveilig", f"deze SVG verwijst naar '{value[:40]}'.",
+                             "Een SVG mag alleen naar delen van zichzelf verwijzen (#...). Sla haar op als PNG.")
+                return errors
+    return errors

@@ -1,4 +1,4 @@
-"""Find what a Markdown body points at (links, images, [[tags]]), with file line numbers.
+"""Find what a Markdown body points at (links, images, [[codes]]), with file line numbers.
 
 A light scanner rather than a full parse: it skips fenced code and inline code, which is where
 a bracket is text and not a link. Its output feeds the checks in `checks.py`.
@@ -15,17 +15,17 @@ from snp_site.codes.syntax import split_args
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
 _LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
-_TAG = re.compile(r"\[\[\s*([a-z]+)\b([^\]\[]*)\]\]")
+_CODE = re.compile(r"\[\[\s*([a-z]+)\b([^\]\[]*)\]\]")
 
 
 @dataclass(frozen=True)
 class Ref:
     kind: str
-    """'link', 'image' or 'tag'."""
+    """'link', 'image' or 'code' (a [[...]] code, see codes/)."""
     target: str
-    """The address, or for a tag its name."""
+    """The address, or for a code its name."""
     text: str
-    """Link text, alt text, or for a tag its arguments."""
+    """Link text, alt text, or for a code its arguments."""
     line: int
 
     @property
@@ -71,13 +71,13 @@ def blank_inline_code(line: str) -> str:
 
 
 def scan(body: str, first_line: int) -> Iterator[Ref]:
-    """Yield every link, image and [[tag]] of `body`, whose first line is `first_line`."""
+    """Yield every link, image and [[code]] of `body`, whose first line is `first_line`."""
     for number, (line, in_code) in enumerate(code_flags(body), start=first_line):
         if in_code:
             continue
         visible = blank_inline_code(line)
-        for m in _TAG.finditer(visible):
-            yield Ref("tag", m.group(1), m.group(2).strip(), number)
+        for m in _CODE.finditer(visible):
+            yield Ref("code", m.group(1), m.group(2).strip(), number)
         for m in _LINK.finditer(visible):
             yield Ref("image" if m.group(1) else "link", m.group(3), m.group(2), number)
 
@@ -90,8 +90,8 @@ def blank_code(body: str) -> str:
     return "\n".join(out)
 
 
-def replace_tags(body: str, render: Callable[[str, list[str]], str]) -> str:
-    """Replace [[tags]] outside code with `render(name, args)`; code keeps the tag as written."""
+def replace_codes(body: str, render: Callable[[str, list[str]], str]) -> str:
+    """Replace [[codes]] outside code with `render(name, args)`; Markdown code keeps them as written."""
     out = []
     for line, in_code in code_flags(body):
         if in_code:
@@ -99,9 +99,9 @@ def replace_tags(body: str, render: Callable[[str, list[str]], str]) -> str:
             continue
         parts, last = [], 0
         for code in _INLINE_CODE.finditer(line):
-            parts.append(_TAG.sub(lambda m: render(m.group(1), split_args(m.group(2))), line[last:code.start()]))
+            parts.append(_CODE.sub(lambda m: render(m.group(1), split_args(m.group(2))), line[last:code.start()]))
             parts.append(code.group(0))
             last = code.end()
-        parts.append(_TAG.sub(lambda m: render(m.group(1), split_args(m.group(2))), line[last:]))
+        parts.append(_CODE.sub(lambda m: render(m.group(1), split_args(m.group(2))), line[last:]))
         out.append("".join(parts))
     return "\n".join(out)

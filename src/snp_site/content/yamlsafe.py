@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from snp_site.errors import ContentError
+from snp_site.errors import ContentError, reporter
 
 MAX_DEPTH = 8
 """Front matter and data files need three levels; deeper input is a mistake or an attack."""
@@ -70,24 +70,25 @@ class YamlDoc:
 def load_yaml(text: str, display_path: str, first_line: int) -> tuple[YamlDoc | None, list[ContentError]]:
     """Parse `text`, whose first line is line `first_line` of `display_path`."""
 
-    def err(line: int | None, code: str, message: str, fix: str) -> list[ContentError]:
-        return [ContentError(display_path, line, code, message, fix)]
-
+    refused: list[ContentError] = []
+    report = reporter(display_path, refused)
     offset = first_line - 1
     try:
         depth = 0
         for event in yaml.parse(text, Loader=_EditorLoader):
             line = event.start_mark.line + 1 + offset
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                return None, err(line, "yaml-anker", "deze regel gebruikt een YAML-anker (&) of "
-                                 "verwijzing (*); dat is hier niet toegestaan.",
-                                 "Schrijf de waarde voluit in plaats van met & of *.")
+                report(line, "yaml-anker", "deze regel gebruikt een YAML-anker (&) of "
+                       "verwijzing (*); dat is hier niet toegestaan.",
+                       "Schrijf de waarde voluit in plaats van met & of *.")
+                return None, refused
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return None, err(line, "yaml-te-diep", f"de gegevens zijn dieper genest dan "
-                                     f"{MAX_DEPTH} niveaus.", "Maak de structuur platter; "
-                                     "front matter heeft meestal maar één niveau nodig.")
+                    report(line, "yaml-te-diep", f"de gegevens zijn dieper genest dan "
+                           f"{MAX_DEPTH} niveaus.", "Maak de structuur platter; "
+                           "front matter heeft meestal maar één niveau nodig.")
+                    return None, refused
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
         loader = _EditorLoader(text)
@@ -105,10 +106,12 @@ def load_yaml(text: str, display_path: str, first_line: int) -> tuple[YamlDoc | 
         if exc.problem_mark and _char_at(text, exc.problem_mark.line, exc.problem_mark.column) == "\t":
             problem += " '\\t'"  # libyaml does not name the character; a tab is the usual cause
         hint = next((h for key, h in _HINTS if key in problem), _DEFAULT_HINT)
-        return None, err(line, "yaml-syntax", "dit is geen geldige YAML.", hint)
+        report(line, "yaml-syntax", "dit is geen geldige YAML.", hint)
+        return None, refused
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
-        return None, err(first_line, "yaml-syntax", f"dit is geen geldige YAML ({type(exc).__name__}).",
-                         _DEFAULT_HINT)
+        report(first_line, "yaml-syntax", f"dit is geen geldige YAML ({type(exc).__name__}).",
+               _DEFAULT_HINT)
+        return None, refused
 
     doc = YamlDoc(data)
     errors: list[ContentError] = []

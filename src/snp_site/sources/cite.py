@@ -181,7 +181,7 @@ def citations(body: str, first_line: int, content: Content) -> list[tuple[Citati
 
     found = []
     for ref in scan(body, first_line):
-        if ref.kind == "tag" and ref.target == NAME and check(ref.args, content) is None:
+        if ref.kind == "code" and ref.target == NAME and check(ref.args, content) is None:
             citation = parse(ref.args)
             if citation is not None:
                 found.append((citation, ref.line))

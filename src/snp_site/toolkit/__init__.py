@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from snp_site.cache import Cache, files_unchanged
-from snp_site.errors import ContentError
+from snp_site.errors import ContentError, reporter
 from snp_site.toolkit.assemble import Edition, EstimateTable, ToolkitChapter, document
 from snp_site.toolkit.produce import Job, Toolkit, produce
 
@@ -139,20 +139,18 @@ class ToolkitRun:
             self.worker = None
 
     def _checked(self, made: Toolkit) -> Toolkit:
-        def error(code: str, message: str, fix: str) -> ContentError:
-            return ContentError(self.config_path, None, code, message, fix)
-
-        errors = [error("toolkit-opmaak", f"De toolkit (PDF) is niet goed opgemaakt: {w}",
-                        "Controleer de afbeeldingen en de opmaak van de hoofdstukken met toolkit: ja.")
-                  for w in sorted(set(made.warnings))]
-        errors += [error("toolkit-lettertype", f"De toolkit (PDF): {p}.",
-                         "Installeer de Debian-pakketten uit scripts/debian-packages.txt "
-                         "(scripts/install-system-deps).")
-                   for p in made.font_problems]
-        errors += [error("toolkit-toegankelijkheid", f"De toolkit (PDF) is niet toegankelijk: {p}",
-                         "Zie de melding van de PDF/UA-controle; meestal ontbreekt een alt-tekst of "
-                         "klopt de volgorde van de koppen niet.")
-                   for p in made.accessibility]
+        errors: list[ContentError] = []
+        report = reporter(self.config_path, errors)
+        for warning in sorted(set(made.warnings)):
+            report(None, "toolkit-opmaak", f"De toolkit (PDF) is niet goed opgemaakt: {warning}",
+                   "Controleer de afbeeldingen en de opmaak van de hoofdstukken met toolkit: ja.")
+        for problem in made.font_problems:
+            report(None, "toolkit-lettertype", f"De toolkit (PDF): {problem}.",
+                   "Installeer de Debian-pakketten uit scripts/debian-packages.txt (scripts/install-system-deps).")
+        for problem in made.accessibility:
+            report(None, "toolkit-toegankelijkheid", f"De toolkit (PDF) is niet toegankelijk: {problem}",
+                   "Zie de melding van de PDF/UA-controle; meestal ontbreekt een alt-tekst of klopt de "
+                   "volgorde van de koppen niet.")
         for note in made.notes:
             log.info("%s", note)
         if not errors:

@@ -40,7 +40,7 @@ def title_of(options: ToolkitConfig, config: MkDocsConfig) -> str:
 
 
 def has_estimate(model: Page) -> bool:
-    return any(ref.kind == "tag" and ref.target == schatting.NAME for ref in scan(model.body, model.body_line))
+    return any(ref.kind == "code" and ref.target == schatting.NAME for ref in scan(model.body, model.body_line))
 
 
 def chapters(nav: Navigation, loaded: Loaded, site_url: str, with_estimate: bool = False) -> list[ToolkitChapter]:
