@@ -56,6 +56,8 @@ publish-check: $(BIN)/.site-installed
 	$(BIN)/snp controleer --publiceren
 
 ## dist: pack site/, its .gz files and the nginx include into dist/overdracht-site-<version>.tar.gz with SHA256SUMS
+# A publishing build: the contact route is required and the toolkit passes the PDF/UA check (docs/toolkit.md).
+dist: export SNP_PUBLICEREN := ja
 dist: site
 	$(BIN)/python scripts/dist
 	cd dist && sha256sum -c SHA256SUMS

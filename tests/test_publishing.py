@@ -28,6 +28,8 @@ def test_readme_names_exactly_two_setup_commands() -> None:
 
 
 COMMIT_TIME = "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"
+PUBLISHING = "SNP_PUBLICEREN=ja"
+"""A publishing build: the toolkit is held to the PDF/UA check that everyday builds leave out (docs/toolkit.md)."""
 
 
 def test_github_workflow_tests_then_publishes_with_readme_commands() -> None:
@@ -35,7 +37,7 @@ def test_github_workflow_tests_then_publishes_with_readme_commands() -> None:
     commands = run_steps(workflow)
     assert any(c.endswith("make test") for c in commands)
     build = [c for c in commands if "make site" in c]
-    assert build and all(COMMIT_TIME in c for c in build)
+    assert build and all(COMMIT_TIME in c and PUBLISHING in c for c in build)
     # Debian, as root: install-system-deps can install chromium (a snap wrapper on Ubuntu runners).
     assert all(job["container"] == "python:3.11-bookworm" for job in workflow["jobs"].values())
     assert any("npm" in c for c in commands), "the Python image has no npm"
@@ -49,13 +51,18 @@ def test_github_workflow_tests_then_publishes_with_readme_commands() -> None:
     assert cached == [".cache"], "the publishing build keeps the build cache between runs"
 
 
+def test_make_dist_packs_a_publishing_build() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert f"\ndist: export {PUBLISHING.replace('=', ' := ')}\ndist: site" in makefile
+
+
 def test_gitlab_ci_tests_then_publishes_pages_on_main() -> None:
     config = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert config["test"]["script"] == ["make test"]
     assert any("npm" in line for line in config["test"]["before_script"]), "the Python image has no npm"
     pages = config["pages"]
     assert (config["test"]["stage"], pages["stage"]) == ("test", "deploy")  # deploy runs after test passed
-    assert any(line.startswith(COMMIT_TIME + " make site") for line in pages["script"])
+    assert any(line.startswith(f"{PUBLISHING} {COMMIT_TIME} make site") for line in pages["script"])
     assert pages["artifacts"]["paths"] == ["public"]
     assert pages["cache"]["paths"] == [".cache/"]
     assert pages["rules"] == [{"if": '$CI_COMMIT_BRANCH == "main"'}]

@@ -203,3 +203,14 @@ def test_adoption_overview_dates_are_those_of_the_news_items(real_site: Path) ->
         assert shown["datetime"] == written, row
         assert DATE.fullmatch(shown.get_text()), shown  # Dutch: "januari 2018", or a day where the item has one
         assert bool(re.match(r"\d", shown.get_text())) == (len(written) == 10), shown
+
+
+def test_the_real_toolkit_passes_the_pdf_ua_check(real_site: Path) -> None:
+    """Everyday builds leave the PDF/UA check to publishing (docs/toolkit.md); the suite holds the real
+    toolkit to it, so a change of the typesetter that breaks it fails here, before any publishing."""
+    from snp_site.toolkit import verify
+
+    [pdf] = (real_site / "site" / "downloads").glob("toolkit-*.pdf")
+    errors, warnings = verify.accessibility_problems(pdf.read_bytes())
+    assert errors == []
+    assert all(w.startswith("PDF/UA-controle: geen fouten") for w in warnings)

@@ -123,6 +123,30 @@ def test_figures_equal_the_data_file(project: Path) -> None:
         assert data[key]["bron"] in text  # the colophon lists the sources
 
 
+def test_the_pdf_ua_check_is_left_to_publishing_and_a_publishing_build_makes_the_same_pdf(
+        project: Path, tmp_path: Path) -> None:
+    """docs/toolkit.md: an everyday build typesets without the PDF/UA check and says so; a publishing
+    build (SNP_PUBLICEREN=ja, a contact route set) runs it on the same bytes."""
+    from snp_site.toolkit import verify
+
+    copy = shutil.copytree(project, tmp_path / "p", ignore=shutil.ignore_patterns("site", ".cache", ".site.bouw-*"))
+    everyday = build(copy, SNP_CACHE="uit")
+    assert everyday.returncode == 0, everyday.stderr
+    assert "niet met de PDF/UA-controle nagekeken" in everyday.stderr
+    pdf = (copy / PDF).read_bytes()
+    assert pdf == (project / PDF).read_bytes()
+    assert verify.accessibility_problems(pdf)[0] == []
+
+    config = copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - snp:\n", "  - snp:\n      contact:\n        organisation: Proefpartner\n"
+                      "        form: https://formulier.invalid/\n", 1), encoding="utf-8")
+    published = build(copy, SNP_CACHE="uit", SNP_PUBLICEREN="ja")
+    assert published.returncode == 0, published.stderr
+    assert "niet met de PDF/UA-controle nagekeken" not in published.stderr
+    assert (copy / PDF).read_bytes() == pdf
+
+
 def test_fonts_are_open_sans_and_embedded(pdf: pikepdf.Pdf) -> None:
     seen = set()
     for page in pdf.pages:

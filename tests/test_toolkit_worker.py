@@ -8,10 +8,12 @@ process make the same bytes, and a worker that dies or talks nonsense leaves the
 from __future__ import annotations
 
 import dataclasses
+import io
 import logging
 import subprocess
 import sys
 
+import pikepdf
 import pytest
 
 from snp_site.toolkit import ToolkitRun
@@ -112,3 +114,41 @@ def test_leaving_a_run_stops_its_worker_whatever_happened() -> None:
         run.start(CHAPTERS, EDITION, SITE_URL, {})
         raise RuntimeError("de build faalt halverwege")
     assert worker.process.returncode is not None and run.worker is None
+
+
+def without_language(pdf: bytes) -> bytes:
+    """The PDF with a mistake the PDF/UA checker refuses (no /Lang), as a wrong typesetter would make it."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        del doc.Root["/Lang"]
+        out = io.BytesIO()
+        doc.save(out)
+    return out.getvalue()
+
+
+def test_an_everyday_run_leaves_out_the_pdf_ua_check_and_a_publishing_run_makes_up_for_it(
+        made_here: Toolkit, tmp_path, caplog: pytest.LogCaptureFixture) -> None:
+    """docs/toolkit.md: everyday builds typeset without the checker; a run that must check (publishing,
+    snp's own builds, the preview) checks a cached PDF that was never checked, and refuses a bad one."""
+    cache = Cache(tmp_path / "cache")
+    worker = Worker.start(pdf_ua=False)
+    assert worker is not None
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.snp.toolkit"):
+        everyday = ToolkitRun(worker, cache, pdf_ua=False)
+        everyday.start(CHAPTERS, EDITION, SITE_URL, {})
+        unchecked = everyday.result()
+    assert unchecked.pdf == made_here.pdf and not unchecked.pdf_ua_checked and unchecked.errors == []
+    assert "niet met de PDF/UA-controle nagekeken" in caplog.text
+
+    publishing = ToolkitRun(None, cache, pdf_ua=True)
+    publishing.start(CHAPTERS, EDITION, SITE_URL, {})
+    checked = publishing.result()  # the same bytes from the cache, now read by the checker
+    assert checked.pdf == made_here.pdf and checked.pdf_ua_checked and checked.errors == []
+    assert cache.get("toolkit", publishing.key).meta["pdf_ua"] is True
+
+    # A cached PDF that was never checked and would fail: the publishing run refuses it.
+    cache.put("toolkit", everyday.key, without_language(made_here.pdf), {"pages": made_here.pages, "pdf_ua": False})
+    again = ToolkitRun(None, cache, pdf_ua=True)
+    again.start(CHAPTERS, EDITION, SITE_URL, {})
+    refused = again.result()
+    assert [e.code for e in refused.errors] == ["toolkit-toegankelijkheid"]
+    assert "DOC-013" in refused.errors[0].message and "catalog has no /Lang" in refused.errors[0].message

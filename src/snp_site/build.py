@@ -8,6 +8,7 @@ the rendered pages, the documents made, the toolkit run and its worker, the stag
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,17 +64,25 @@ class Build:
     """The toolkit is typeset while MkDocs writes the pages and finished after that."""
     contact: Contact = field(default_factory=Contact)
     """The contact route from mkdocs.yml, which [[contact]] shows."""
+    publishing: bool = False
+    """A build that goes public (see `is_publishing`): what only publishing needs is checked too."""
 
     @classmethod
-    def begin(cls, command: str | None, config: MkDocsConfig) -> Build:
-        """Into a staging folder (not while serving), with the toolkit worker starting at once."""
+    def begin(cls, command: str | None, config: MkDocsConfig, publishing: bool = False) -> Build:
+        """Into a staging folder (not while serving), with the toolkit worker starting at once.
+
+        The PDF/UA check of the toolkit takes seconds and depends on our typesetter far more than on
+        content, so an everyday `build` leaves it out; it runs when publishing, in `snp`'s own builds
+        (controleer, toolkit), in `gh-deploy` and in the preview's background (docs/toolkit.md)."""
         # Our own link checks replace MkDocs' English warnings; one message per mistake.
         config.validation.links.not_found = logging.DEBUG
         config.validation.links.anchors = logging.DEBUG
         config.validation.links.unrecognized_links = logging.DEBUG
         config.validation.nav.not_found = logging.DEBUG  # checks.missing_nav_pages says it in Dutch
         cache = Cache.for_project(Path(config.config_file_path or "mkdocs.yml").parent)
-        build = cls(command, cache, ToolkitRun.begin(cache, config_name(config), with_worker=command != "serve"))
+        pdf_ua = publishing or command != "build"
+        run = ToolkitRun.begin(cache, config_name(config), with_worker=command != "serve", pdf_ua=pdf_ua)
+        build = cls(command, cache, run, publishing=publishing)
         if not build.serving:
             build.site_dir = Path(config.site_dir)
             build.staging = publish.staging_dir(build.site_dir)
@@ -83,6 +92,12 @@ class Build:
             build.warnings.setLevel(logging.WARNING)
             engine.root_logger().addHandler(build.warnings)
         return build
+
+    @staticmethod
+    def is_publishing(option: bool) -> bool:
+        """The plugin option `publiceren` (`snp controleer --publiceren`) or SNP_PUBLICEREN=ja in the
+        environment (the publishing jobs' `make site`, and `make dist`)."""
+        return option or os.environ.get("SNP_PUBLICEREN", "").strip().lower() == "ja"
 
     @property
     def serving(self) -> bool:

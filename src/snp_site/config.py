@@ -48,4 +48,5 @@ class SnpConfig(base.Config):
     inwoners = c.Optional(c.Type(int))
     """With it the toolkit carries the estimate for that number (`snp toolkit --inwoners` sets it)."""
     publiceren = c.Type(bool, default=False)
-    """A publishing build (`snp controleer --publiceren` sets it): an empty contact route is then an error."""
+    """A publishing build (`snp controleer --publiceren` sets it, or SNP_PUBLICEREN=ja): an empty contact
+    route is then an error, and the toolkit is held to the PDF/UA check (build.Build.begin)."""

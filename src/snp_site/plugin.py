@@ -41,7 +41,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.build is not None:
             self.build.close()
-        self.build = Build.begin(self.command, config)
+        self.build = Build.begin(self.command, config, Build.is_publishing(self.config.publiceren))
         cite.configure_markdown(config)
         return config
 

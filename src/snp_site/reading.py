@@ -35,7 +35,7 @@ def read(build: Build, files: Files, config: MkDocsConfig, options: SnpConfig) -
     build.news.prepare(build.loaded, files, config, docs_dir, prefix)
     urls = {f.src_uri: f.url for f in files.documentation_pages() if f.src_uri in all_files}
     site = Site(build.loaded, all_files, urls, docs_dir, prefix, options, config.strict)
-    build.contact, contact_errors = contact.read(options.contact, options.publiceren)
+    build.contact, contact_errors = contact.read(options.contact, build.publishing)
     build.sharing, sharing_errors = SharingStage.prepare(config)
     build.errors = (build.loaded.errors + build.news.errors + run_checks(site) + contact_errors + sharing_errors
                     + theme.errors_for(config)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from snp_site.cache import Cache, files_unchanged
 from snp_site.errors import ContentError, reporter
 from snp_site.toolkit.assemble import Edition, EstimateTable, ToolkitChapter, document
-from snp_site.toolkit.produce import Job, Toolkit, produce
+from snp_site.toolkit.produce import Job, Toolkit, check, produce
 
 if TYPE_CHECKING:  # the worker's module is also its program (python -m): not imported with the package
     from snp_site.toolkit.worker import Worker
@@ -52,21 +52,23 @@ class ToolkitRun:
     refused; and the worker this build started. A context manager: leaving it stops the worker."""
 
     def __init__(self, worker: Worker | None = None, cache: Cache = Cache(None),
-                 config_path: str = "mkdocs.yml") -> None:
+                 config_path: str = "mkdocs.yml", pdf_ua: bool = True) -> None:
         self.worker, self.cache, self.config_path = worker, cache, config_path
+        self.pdf_ua = pdf_ua
+        """Hold the PDF to the PDF/UA checker in this run (docs/toolkit.md says where it runs)."""
         self.job: Job | None = None
         self.key = ""
         self.done: Toolkit | None = None
 
     @classmethod
-    def begin(cls, cache: Cache, config_path: str, with_worker: bool) -> ToolkitRun:
+    def begin(cls, cache: Cache, config_path: str, with_worker: bool, pdf_ua: bool) -> ToolkitRun:
         """A run whose worker (when wanted) starts importing now, while MkDocs reads the pages."""
         worker = None
         if with_worker:
             from snp_site.toolkit.worker import Worker
 
-            worker = Worker.start()
-        return cls(worker, cache, config_path)
+            worker = Worker.start(pdf_ua=pdf_ua)
+        return cls(worker, cache, config_path, pdf_ua)
 
     def __enter__(self) -> ToolkitRun:
         return self
@@ -100,11 +102,17 @@ class ToolkitRun:
         if hit is not None:
             self.close()
             log.info("Toolkit uit de cache: de hoofdstukken en hun afbeeldingen zijn niet veranderd.")
-            for note in list(hit.meta.get("meldingen", [])):
+            cached = Toolkit(hit.data, int(hit.meta["pages"]), fetched=dict(hit.meta.get("bestanden", {})),
+                             notes=list(hit.meta.get("meldingen", [])),
+                             pdf_ua_checked=bool(hit.meta.get("pdf_ua", True)))
+            if self.pdf_ua and not cached.pdf_ua_checked:  # typeset by an everyday build: check it now
+                self.done = self._checked(check(cached))
+                return
+            for note in cached.notes:
                 log.info("%s", note)
-            self.done = Toolkit(hit.data, int(hit.meta["pages"]))
+            self.done = Toolkit(cached.pdf, cached.pages)
             return
-        self.job = Job(html if html is not None else document(chapters, edition), site_url, sources)
+        self.job = Job(html if html is not None else document(chapters, edition), site_url, sources, self.pdf_ua)
         if self.worker is not None:
             self.worker.submit(self.job)
 
@@ -153,7 +161,11 @@ class ToolkitRun:
                    "volgorde van de koppen niet.")
         for note in made.notes:
             log.info("%s", note)
+        if not made.pdf_ua_checked and made.pdf:
+            log.info("De toolkit is niet met de PDF/UA-controle nagekeken; dat doen make publish-check, "
+                     "het publiceren, de preview en de tests (docs/toolkit.md).")
         if not errors:
             self.cache.put("toolkit", self.key, made.pdf, {"pages": made.pages, "bestanden": made.fetched,
-                                                           "meldingen": made.notes})
+                                                           "meldingen": made.notes,
+                                                           "pdf_ua": made.pdf_ua_checked})
         return dataclasses.replace(made, errors=errors)

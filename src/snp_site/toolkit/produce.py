@@ -3,8 +3,8 @@
 The same function runs in the build's own process or in the worker (worker.py); it takes and gives
 plain data, so the worker can send the result back through a pipe. Typst and the checker are
 imported inside, not above: a build whose PDF is cached never loads them. Typesetting takes a few
-tenths of a second; the PDF/UA check (outloud) is the slow part, and the reason the worker still
-pays: it imports the checker and runs it while MkDocs writes the pages.
+tenths of a second; the PDF/UA check (outloud) takes seconds, and runs only where a job asks for it
+(`Job.pdf_ua`: publishing, `snp`'s own builds, the preview's background; see docs/toolkit.md).
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ class Job:
     site_url: str
     sources: dict[str, Path]
     """The site's files by their path in the site: all the typesetter may read."""
+    pdf_ua: bool = True
+    """Run the PDF/UA checker on the result (seconds; everyday builds leave it to publishing)."""
 
 
 @dataclass
@@ -40,20 +42,23 @@ class Toolkit:
     """Errors of the PDF/UA checker."""
     notes: list[str] = field(default_factory=list)
     """Warnings of the PDF/UA checker: logged, not fatal."""
+    pdf_ua_checked: bool = False
+    """The PDF/UA checker has read this PDF (its findings are in `accessibility` and `notes`)."""
     fetched: dict[str, str] = field(default_factory=dict)
     """sha256 of every file the typesetter read, by its path in the site."""
     errors: list[ContentError] = field(default_factory=list)
     """Every problem above as a ContentError on the config file (filled in by ToolkitRun.result)."""
 
 
-def preload() -> None:
+def preload(pdf_ua: bool = True) -> None:
     """Import all that produce() needs (the checker's rules are most of it): the worker does this
     while the build is still reading and rendering the pages."""
-    import outloud.registry  # type: ignore[import-untyped]
-
     from snp_site.toolkit import typst_pdf, verify  # noqa: F401
 
-    outloud.registry.import_rule_modules()
+    if pdf_ua:
+        import outloud.registry  # type: ignore[import-untyped]
+
+        outloud.registry.import_rule_modules()
 
 
 def typeset(job: Job) -> Toolkit:
@@ -72,8 +77,9 @@ def check(made: Toolkit) -> Toolkit:
     if not made.pdf:
         return made
     problems, notes = verify.accessibility_problems(made.pdf)
-    return dataclasses.replace(made, accessibility=problems, notes=notes)
+    return dataclasses.replace(made, accessibility=problems, notes=notes, pdf_ua_checked=True)
 
 
 def produce(job: Job) -> Toolkit:
-    return check(typeset(job))
+    made = typeset(job)
+    return check(made) if job.pdf_ua else made

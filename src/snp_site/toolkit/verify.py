@@ -65,5 +65,5 @@ def accessibility_problems(pdf: bytes) -> tuple[list[str], list[str]]:
     rules = sorted({f.rule for f in result.findings if f.severity == "warning"})
     warnings = [f"PDF/UA-controle: geen fouten, wel {len(rules)} soort(en) waarschuwing ({', '.join(rules)}); "
                 "ze houden de build niet tegen, uitleg in docs/toolkit.md."] if rules else []
-    return [f"{f.rule} (pagina {f.page}): {f.message}" for f in result.findings
+    return [f"{f.rule}{'' if f.page is None else f' (pagina {f.page})'}: {f.message}" for f in result.findings
             if f.severity == "error" and f.rule not in SKIPPED_RULES], warnings

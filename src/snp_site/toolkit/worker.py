@@ -27,6 +27,7 @@ from snp_site.toolkit.produce import Job, Toolkit, preload, produce
 
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 """The folder that holds snp_site: the worker must import the same code as the build."""
+_NO_PDF_UA = "--no-pdf-ua"
 
 
 class Worker:
@@ -35,12 +36,14 @@ class Worker:
         self._sender: threading.Thread | None = None
 
     @classmethod
-    def start(cls, nice: int = 0) -> Worker | None:
-        """`nice` above 0 lets the build's own process go first (the preview's pages before its PDF)."""
+    def start(cls, nice: int = 0, pdf_ua: bool = True) -> Worker | None:
+        """`nice` above 0 lets the build's own process go first (the preview's pages before its PDF);
+        without `pdf_ua` the worker does not load the checker (its job will not ask for it)."""
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(_PACKAGE_ROOT), env.get("PYTHONPATH")) if p)
         try:
-            process = subprocess.Popen([sys.executable, "-m", "snp_site.toolkit.worker"], env=env,
+            command = [sys.executable, "-m", "snp_site.toolkit.worker"] + ([] if pdf_ua else [_NO_PDF_UA])
+            process = subprocess.Popen(command, env=env,
                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                        stderr=subprocess.DEVNULL,
                                        preexec_fn=(lambda: os.nice(nice)) if nice else None)
@@ -97,8 +100,8 @@ class Worker:
                     pass
 
 
-def _serve(source: BinaryIO, answer: BinaryIO) -> int:
-    preload()
+def _serve(source: BinaryIO, answer: BinaryIO, pdf_ua: bool) -> int:
+    preload(pdf_ua)
     data = source.read()
     if not data:
         return 0  # the build needed no PDF from us
@@ -113,7 +116,7 @@ def main() -> int:
     answer = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     with answer:
-        return _serve(sys.stdin.buffer, answer)
+        return _serve(sys.stdin.buffer, answer, _NO_PDF_UA not in sys.argv[1:])
 
 
 if __name__ == "__main__":
