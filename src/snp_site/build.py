@@ -2,7 +2,7 @@
 
 A plugin instance lives across builds (`mkdocs serve` rebuilds), so nothing of one build may stay
 on it: the errors found so far, the loaded content, the news stage, the heading ids and media of
-the rendered pages, the documents made, the toolkit run and its worker, the staging folder.
+the rendered pages, the documents made, the toolkit run, the worker process, the staging folder.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from snp_site.published import Written
 from snp_site.sharing.stage import SharingStage
 from snp_site.toolkit import ToolkitRun
 from snp_site.toolkit.site import config_name
+from snp_site.worker import Worker
 
 
 @dataclass
@@ -36,6 +37,8 @@ class Build:
     """'build', 'serve' or 'gh-deploy'; None when `snp` runs MkDocs' build itself (controleer, toolkit)."""
     cache: Cache
     toolkit: ToolkitRun
+    worker: Worker | None = None
+    """The build's second process (worker.py): the toolkit PDF and the share cards. `close` stops it."""
     staging: Path | None = None
     """The folder this build writes into; swapped in as site/ only when nothing failed."""
     site_dir: Path | None = None
@@ -69,7 +72,7 @@ class Build:
 
     @classmethod
     def begin(cls, command: str | None, config: MkDocsConfig, publishing: bool = False) -> Build:
-        """Into a staging folder (not while serving), with the toolkit worker starting at once.
+        """Into a staging folder (not while serving), with the worker (PDF, cards) starting at once.
 
         The PDF/UA check of the toolkit takes seconds and depends on our typesetter far more than on
         content, so an everyday `build` leaves it out; it runs when publishing, in `snp`'s own builds
@@ -81,8 +84,9 @@ class Build:
         config.validation.nav.not_found = logging.DEBUG  # checks.missing_nav_pages says it in Dutch
         cache = Cache.for_project(Path(config.config_file_path or "mkdocs.yml").parent)
         pdf_ua = publishing or command != "build"
-        run = ToolkitRun.begin(cache, config_name(config), with_worker=command != "serve", pdf_ua=pdf_ua)
-        build = cls(command, cache, run, publishing=publishing)
+        worker = Worker.start(pdf_ua=pdf_ua) if command != "serve" else None
+        build = cls(command, cache, ToolkitRun(worker, cache, config_name(config), pdf_ua), worker,
+                    publishing=publishing)
         if not build.serving:
             build.site_dir = Path(config.site_dir)
             build.staging = publish.staging_dir(build.site_dir)
@@ -119,9 +123,18 @@ class Build:
         config.site_dir = str(self.site_dir)
         self.staging = None
 
+    def stop_worker(self) -> None:
+        """The one place that stops the worker: at the end of the build, or as soon as it fails."""
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
+        self.toolkit.worker = None
+        if self.sharing is not None:
+            self.sharing.worker = None
+
     def close(self) -> None:
         """The one place a build ends, whatever happened: no worker, counter or half-built folder stays."""
         self.count_warnings()
-        self.toolkit.close()
+        self.stop_worker()
         publish.discard(self.staging)
         self.staging = None

@@ -70,7 +70,7 @@ def _shrink_images(folder: Folder) -> None:
 
 def _write_cards_and_robots(folder: Folder) -> None:
     if folder.build.sharing is not None:
-        folder.build.sharing.write(folder.path, folder.build.cache)
+        folder.build.sharing.write(folder.path)
 
 
 def _remove_source_maps(folder: Folder) -> None:

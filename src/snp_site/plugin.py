@@ -1,6 +1,6 @@
 """MkDocs wiring only: each event hands one build's state (build.py) to a stage in a few lines.
 
-Order of a build: on_config (the Build: a staging folder, the toolkit worker starting) ->
+Order of a build: on_config (the Build: a staging folder, the worker starting) ->
 on_files (reading.py: load and check all content) -> pages read and rendered (pages.py: our
 parsed body, the codes filled in, ids collected, documents made) -> on_env (writing.py: anchor
 checks, the PDF toolkit from the cache or typeset by the worker, download links; every error

@@ -36,7 +36,7 @@ def read(build: Build, files: Files, config: MkDocsConfig, options: SnpConfig) -
     urls = {f.src_uri: f.url for f in files.documentation_pages() if f.src_uri in all_files}
     site = Site(build.loaded, all_files, urls, docs_dir, prefix, options, config.strict)
     build.contact, contact_errors = contact.read(options.contact, build.publishing)
-    build.sharing, sharing_errors = SharingStage.prepare(config)
+    build.sharing, sharing_errors = SharingStage.prepare(config, build.cache, build.worker)
     build.errors = (build.loaded.errors + build.news.errors + run_checks(site) + contact_errors + sharing_errors
                     + theme.errors_for(config)
                     + checks.missing_nav_pages(config.nav, {f.src_uri for f in files.documentation_pages()},
@@ -48,6 +48,6 @@ def read(build: Build, files: Files, config: MkDocsConfig, options: SnpConfig) -
             files.remove(file)
     build.media = {f.dest_uri: Path(f.abs_src_path) for f in files.media_files()
                    if f.abs_src_path and not f.generated_by and Path(f.abs_src_path).is_relative_to(docs_dir)}
-    if build.errors:  # this build makes no PDF: free the second core now
-        build.toolkit.close()
+    if build.errors:  # this build makes no PDF and no cards: free the second core now
+        build.stop_worker()
     return files

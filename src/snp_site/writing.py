@@ -43,8 +43,8 @@ def before_writing(build: Build, env: Any, config: MkDocsConfig, files: Files, o
             build.errors += toolkit_site.finish(run, options.toolkit, config).errors
         build.errors += toolkit_site.fill_links(files, run, options.toolkit, config, making=build.serving)
     build.pdf_later = run.started and not run.ready and not build.errors and not build.serving
-    if not build.pdf_later:
-        run.close()
+    if build.errors:  # no PDF, no cards: free the second core now
+        build.stop_worker()
     if build.errors and build.serving:
         build.errors = ContentErrors(build.errors).errors
         for error in build.errors:
@@ -72,6 +72,7 @@ def after_writing(build: Build, config: MkDocsConfig, options: SnpConfig) -> Non
             raise ContentErrors(build.errors)
         download.put_size(built, len(pdf.pdf))
     finish_folder(built, build, config)
+    build.stop_worker()  # every answer is in: the PDF and the cards
     if config.strict and warnings and build.staging is not None:
         log.error("De build gaf waarschuwingen; in strikte modus wordt site/ niet bijgewerkt.")
         return

@@ -69,6 +69,16 @@ def contrast_ratio(first: str, second: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+def draw_card(argument: tuple[str, str, Colours]) -> bytes:
+    """draw() with its arguments as one value: a task of the build's worker (worker.py)."""
+    return draw(*argument)
+
+
+def preload() -> None:
+    """Import what draw() needs: the worker does this while the build reads the pages."""
+    from PIL import Image, ImageDraw, ImageFont, PngImagePlugin  # noqa: F401
+
+
 def draw(site_name: str, title: str, colours: Colours) -> bytes:
     """The card as PNG bytes: site name above, the title wrapped to fit, an accent bar below."""
     from PIL import Image, ImageDraw, ImageFont

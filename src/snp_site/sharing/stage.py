@@ -24,6 +24,7 @@ from snp_site.content.models import NewsItem, Page
 from snp_site.dates import PartialDate
 from snp_site.errors import ContentError
 from snp_site.sharing import cards, history
+from snp_site.worker import Worker
 
 log = logging.getLogger("mkdocs.plugins.snp.sharing")
 
@@ -48,15 +49,21 @@ class SharingStage:
     commits: dict[str, PartialDate] = field(default_factory=dict)
     cards: dict[str, Card] = field(default_factory=dict)
     """Every card to draw, by its path in the site."""
+    worker: Worker | None = None
+    """The build's worker: it draws each card not in the cache while MkDocs writes the pages."""
+    cache: Cache = field(default_factory=lambda: Cache(None))
+    drawn: dict[Card, bytes | None] = field(default_factory=dict)
+    """Each card's bytes: from the cache, or None while the worker draws it."""
 
     @classmethod
-    def prepare(cls, config: MkDocsConfig) -> tuple[SharingStage, list[ContentError]]:
+    def prepare(cls, config: MkDocsConfig, cache: Cache,
+                worker: Worker | None = None) -> tuple[SharingStage, list[ContentError]]:
         site_url = config.site_url or None
         if site_url and not site_url.endswith("/"):
             site_url += "/"
         colours = cards.site_colours(_stylesheets(config))
         stage = cls(config.site_name, site_url, str(config.theme.get("language") or "nl"), colours,
-                    history.commit_dates(Path(config.docs_dir)))
+                    history.commit_dates(Path(config.docs_dir)), worker=worker, cache=cache)
         errors = []
         if colours.contrast() < 4.5:
             errors.append(ContentError(
@@ -94,6 +101,7 @@ class SharingStage:
         image = self.site_url + card.path if self.site_url else None
         if image:
             self.cards[card.path] = card
+            self._order(card)
         alt = f"{title} — {self.site_name}"
         share: dict[str, Any] = {
             "title": title, "description": description, "url": canonical,
@@ -107,28 +115,46 @@ class SharingStage:
                                        self.language)
         return {"snp_share": share}
 
-    def write(self, built: Path, cache: Cache) -> None:
-        """Draw every card into the built site, and write robots.txt with the sitemap's address."""
+    def write(self, built: Path) -> None:
+        """Write every card into the built site, and robots.txt with the sitemap's address."""
         for path, card in sorted(self.cards.items()):
             target = built / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(self._card(card, cache))
+            target.write_bytes(self._card(card))
         lines = ["User-agent: *", "Allow: /"]
         if self.site_url:
             lines.append(f"Sitemap: {self.site_url}sitemap.xml")
         (built / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    def _card(self, card: Card, cache: Cache) -> bytes:
+    def _key(self, card: Card) -> tuple[str, str]:
         colours = self.colours
-        key = cache.key("deelkaart", self.site_name, card.title, colours.background, colours.text, colours.accent)
-        kind = "kaart" + hashlib.sha256(card.path.encode("utf-8")).hexdigest()[:8]
-        hit = cache.get(kind, key)
-        if hit is not None:
-            return hit.data
-        data = cards.draw(self.site_name, card.title, colours)
-        cache.put(kind, key, data)
+        key = self.cache.key("deelkaart", self.site_name, card.title, colours.background, colours.text, colours.accent)
+        return "kaart" + hashlib.sha256(card.path.encode("utf-8")).hexdigest()[:8], key
+
+    def _order(self, card: Card) -> None:
+        """Take the card from the cache, or ask the worker to draw it (a page's card is asked once)."""
+        if card in self.drawn:
+            return
+        hit = self.cache.get(*self._key(card))
+        self.drawn[card] = hit.data if hit is not None else None
+        if hit is None and self.worker is not None:
+            self.worker.submit(_task_name(card), "kaart", (self.site_name, card.title, self.colours))
+
+    def _card(self, card: Card) -> bytes:
+        """The card's PNG: from the cache, from the worker, or drawn here when the worker gave none."""
+        data = self.drawn.get(card)
+        if data is not None:
+            return data
+        answer = self.worker.result(_task_name(card)) if self.worker is not None and card in self.drawn else None
+        data = answer if isinstance(answer, bytes) and answer.startswith(b"\x89PNG") else \
+            cards.draw(self.site_name, card.title, self.colours)
+        self.cache.put(*self._key(card), data)
+        self.drawn[card] = data
         return data
 
+
+def _task_name(card: Card) -> str:
+    return f"kaart {card.path} {card.title}"
 
 def _card_name(page_url: str) -> str:
     """A file name from a page's address: '' -> home, 'methodiek/01-aanleiding/' -> methodiek-01-aanleiding."""

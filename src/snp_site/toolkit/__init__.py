@@ -2,12 +2,13 @@
 
 Stages, one module each: `assemble` (print HTML from the rendered chapters) -> `typst_source`
 (that document as Typst markup) -> `typst_pdf` (Typst, PDF/UA-1, warnings captured) -> `verify`
-(fonts, PDF/UA checker). `produce` runs the last three, in the build's process or in the `worker`
-process; while serving, `background` makes the PDF after the pages are shown. `site` is the MkDocs side (which pages go in,
-writing the PDF, the download links; `codes/download.py` is the `[[download toolkit]]` code).
+(fonts, PDF/UA checker). `produce` runs the last three, in the build's process or in the build's
+worker process (snp_site/worker.py); while serving, `background` makes the PDF after the pages are
+shown. `site` is the MkDocs side (which pages go in, writing the PDF, the download links;
+`codes/download.py` is the `[[download toolkit]]` code).
 A `ToolkitRun` is one build's toolkit: `start` takes the PDF from the cache or starts making it,
 `result` gives the one result type, `Toolkit`, with every problem as a Dutch `ContentError`
-(nothing is written when there is one), and `close` is the one place that stops the worker.
+(nothing is written when there is one).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from snp_site.toolkit.assemble import Edition, EstimateTable, ToolkitChapter, do
 from snp_site.toolkit.produce import Job, Toolkit, check, produce
 
 if TYPE_CHECKING:  # the worker's module is also its program (python -m): not imported with the package
-    from snp_site.toolkit.worker import Worker
+    from snp_site.worker import Worker
 
 log = logging.getLogger("mkdocs.plugins.snp.toolkit")
 
@@ -48,8 +49,8 @@ def gemeente_problem(name: str) -> str | None:
 
 
 class ToolkitRun:
-    """One build's toolkit: from the cache, being made (in the worker or, when asked, here), or
-    refused; and the worker this build started. A context manager: leaving it stops the worker."""
+    """One build's toolkit: from the cache, being made (in the build's worker or, when asked, here),
+    or refused. The worker is the build's (build.py starts and stops it); the run only hands it the job."""
 
     def __init__(self, worker: Worker | None = None, cache: Cache = Cache(None),
                  config_path: str = "mkdocs.yml", pdf_ua: bool = True) -> None:
@@ -59,22 +60,6 @@ class ToolkitRun:
         self.job: Job | None = None
         self.key = ""
         self.done: Toolkit | None = None
-
-    @classmethod
-    def begin(cls, cache: Cache, config_path: str, with_worker: bool, pdf_ua: bool) -> ToolkitRun:
-        """A run whose worker (when wanted) starts importing now, while MkDocs reads the pages."""
-        worker = None
-        if with_worker:
-            from snp_site.toolkit.worker import Worker
-
-            worker = Worker.start(pdf_ua=pdf_ua)
-        return cls(worker, cache, config_path, pdf_ua)
-
-    def __enter__(self) -> ToolkitRun:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     @property
     def started(self) -> bool:
@@ -100,7 +85,7 @@ class ToolkitRun:
         hit = self.cache.get("toolkit", self.key,
                              lambda meta: files_unchanged(dict(meta.get("bestanden", {})), sources.get))
         if hit is not None:
-            self.close()
+            self.worker = None  # nothing to hand over
             log.info("Toolkit uit de cache: de hoofdstukken en hun afbeeldingen zijn niet veranderd.")
             cached = Toolkit(hit.data, int(hit.meta["pages"]), fetched=dict(hit.meta.get("bestanden", {})),
                              notes=list(hit.meta.get("meldingen", [])),
@@ -114,37 +99,31 @@ class ToolkitRun:
             return
         self.job = Job(html if html is not None else document(chapters, edition), site_url, sources, self.pdf_ua)
         if self.worker is not None:
-            self.worker.submit(self.job)
+            self.worker.submit("toolkit", "toolkit", self.job)
 
     def refuse(self, errors: list[ContentError]) -> None:
         """A toolkit this build cannot make: its result is these errors."""
-        self.close()
+        self.worker = None
         self.done = Toolkit(errors=errors)
 
     def result(self) -> Toolkit:
         """Every problem becomes a ContentError on the config file; only a PDF without problems is cached."""
         if self.done is None:
             assert self.job is not None
-            made = self.worker.result() if self.worker is not None else None
-            if made is None:
+            made = self.worker.result("toolkit") if self.worker is not None else None
+            if not isinstance(made, Toolkit):
                 if self.worker is not None:  # worth a line: every build without cache is slower so
                     log.info("Het hulpproces gaf geen toolkit terug; de toolkit wordt nu in dit proces gemaakt.")
                 made = produce(self.job)
-            self.close()
+            self.worker = None
             self.done = self._checked(made)
         return self.done
 
     def accept(self, made: Toolkit) -> Toolkit:
         """Take a toolkit made elsewhere (the preview's background worker) as this run's result."""
-        self.close()
+        self.worker = None
         self.done = self._checked(made)
         return self.done
-
-    def close(self) -> None:
-        """The one place that stops the worker: no process outlives the build that started it."""
-        if self.worker is not None:
-            self.worker.stop()
-            self.worker = None
 
     def _checked(self, made: Toolkit) -> Toolkit:
         errors: list[ContentError] = []

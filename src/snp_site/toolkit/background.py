@@ -23,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from snp_site.toolkit import ToolkitRun
 from snp_site.toolkit.produce import Toolkit, produce
-from snp_site.toolkit.worker import Worker
+from snp_site.worker import Worker
 
 
 @dataclass
@@ -74,13 +74,14 @@ def follow(toolkit: ToolkitRun, config: MkDocsConfig) -> None:
         run = _Run(toolkit.key, worker)
         _runs[config_file] = run
         if worker is not None:
-            worker.submit(toolkit.job)
+            worker.submit("toolkit", "toolkit", toolkit.job)
+            worker.close_input()
         threading.Thread(target=_wait, args=(run, toolkit.job, config_file), daemon=True).start()
 
 
 def _wait(run: _Run, job: Any, config_file: str) -> None:
-    made = run.worker.result() if run.worker is not None else None
-    if made is None:
+    made = run.worker.result("toolkit") if run.worker is not None else None
+    if not isinstance(made, Toolkit):
         made = produce(job)
     with _lock:
         if _runs.get(config_file) is not run:

@@ -1,8 +1,10 @@
-"""The toolkit worker: a speed-up that must never change the PDF nor leave a process behind.
+"""The build's worker (snp_site/worker.py): a speed-up that must never change the PDF or a card, nor
+leave a process behind.
 
 Whole builds through the worker are tested in test_toolkit (byte-identical to a cached build; a
-problem found after the pages were written publishes nothing). Here: the worker and the build's own
-process make the same bytes, and a worker that dies or talks nonsense leaves the PDF to the build.
+problem found after the pages were written publishes nothing) and test_sharing (the cards). Here: the
+worker and the build's own process make the same bytes, and a worker that dies or talks nonsense
+leaves the work to the build.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from snp_site.toolkit import ToolkitRun
 from snp_site.cache import Cache
 from snp_site.toolkit.assemble import Edition, ToolkitChapter, document
 from snp_site.toolkit.produce import Job, Toolkit, produce
-from snp_site.toolkit.worker import Worker
+from snp_site.sharing.cards import DEFAULT
+from snp_site.worker import Worker, run_here
 
 SITE_URL = "https://toolkit.invalid/"
 CHAPTERS = [ToolkitChapter("methodiek/a.md", "Aanleiding", "Methodiek", SITE_URL + "methodiek/a/",
@@ -40,26 +43,33 @@ def made_here(job: Job) -> Toolkit:
     return produce(job)
 
 
-def test_the_worker_makes_the_same_pdf_as_the_build_itself(job: Job, made_here: Toolkit) -> None:
+def test_the_worker_makes_the_same_pdf_and_cards_as_the_build_itself(job: Job, made_here: Toolkit) -> None:
     assert made_here.pdf.startswith(b"%PDF-") and made_here.pages > 1
     assert not (made_here.warnings or made_here.font_problems or made_here.accessibility)
+    card = ("Proefsite", "Een pagina met een lange titel over steun na het verlies van een partner", DEFAULT)
     worker = Worker.start()
     assert worker is not None
-    worker.submit(job)
-    assert worker.result() == made_here
-    assert worker.process.returncode == 0
+    worker.submit("toolkit", "toolkit", job)
+    worker.submit("kaart", "kaart", card)
+    worker.close_input()
+    assert worker.result("kaart") == run_here("kaart", card)  # answers are asked for in any order
+    assert worker.result("toolkit") == made_here
+    assert worker.result("nooit gevraagd") is None
+    assert worker.process.wait(timeout=60) == 0  # its input ended: it exits by itself
+    worker.stop()
 
 
 def test_a_dead_worker_leaves_the_pdf_to_the_build(made_here: Toolkit, caplog: pytest.LogCaptureFixture) -> None:
     worker = Worker.start()
     assert worker is not None
     worker.process.kill()
-    with ToolkitRun(worker) as run:
+    with worker:
+        run = ToolkitRun(worker)
         run.start(CHAPTERS, EDITION, SITE_URL, {})
         assert not run.ready
         with caplog.at_level(logging.INFO, logger="mkdocs.plugins.snp.toolkit"):
             result = run.result()
-        assert run.worker is None  # the run stopped its worker once it had answered
+        assert run.worker is None  # the run is done with the worker once it had its answer
     assert "Het hulpproces gaf geen toolkit terug" in caplog.text
     assert result.errors == []
     assert result.pdf == made_here.pdf
@@ -69,15 +79,18 @@ def test_an_answer_that_is_not_a_result_is_not_trusted(job: Job) -> None:
     talks_nonsense = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read(); print('onzin')"],
                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     worker = Worker(talks_nonsense)
-    worker.submit(job)
-    assert worker.result() is None
+    worker.submit("toolkit", "toolkit", job)
+    worker.close_input()
+    assert worker.result("toolkit") is None
+    worker.stop()
 
 
 def test_a_worker_without_a_job_ends_by_itself_or_when_stopped() -> None:
     idle = Worker.start()
-    assert idle is not None and idle.process.stdin is not None
-    idle.process.stdin.close()  # the build needed no PDF: the worker finishes its imports and exits
+    assert idle is not None
+    idle.close_input()  # the build needed nothing from it: the worker finishes its imports and exits
     assert idle.process.wait(timeout=120) == 0
+    idle.stop()
 
     unneeded = Worker.start()
     assert unneeded is not None
@@ -92,14 +105,14 @@ def started(cache: Cache, chapters: list[ToolkitChapter] = CHAPTERS, edition: Ed
     return run
 
 
-def test_a_cached_toolkit_stops_the_worker_and_any_change_misses(made_here: Toolkit, tmp_path) -> None:
+def test_a_cached_toolkit_asks_nothing_of_the_worker_and_any_change_misses(made_here: Toolkit, tmp_path) -> None:
     cache = Cache(tmp_path / "cache")
     assert started(cache).result().pdf == made_here.pdf  # made in this process and stored
-    worker = Worker.start()
-    assert worker is not None
-    again = started(cache, worker=worker)
-    assert again.ready and again.result().pdf == made_here.pdf
-    assert worker.process.returncode is not None and again.worker is None
+    with Worker.start() as worker:
+        again = started(cache, worker=worker)
+        assert again.ready and again.result().pdf == made_here.pdf and again.worker is None
+        worker.close_input()
+        assert worker.result("toolkit") is None  # it was never handed the job
 
     edited = [CHAPTERS[0], dataclasses.replace(CHAPTERS[1], html=CHAPTERS[1].html.replace("bellen", "mailen"))]
     changed = started(cache, edited)
@@ -107,13 +120,12 @@ def test_a_cached_toolkit_stops_the_worker_and_any_change_misses(made_here: Tool
     assert not started(cache, edition=dataclasses.replace(EDITION, date_text="15 juli 2017")).ready
 
 
-def test_leaving_a_run_stops_its_worker_whatever_happened() -> None:
-    worker = Worker.start()
-    assert worker is not None
-    with pytest.raises(RuntimeError), ToolkitRun(worker) as run:
-        run.start(CHAPTERS, EDITION, SITE_URL, {})
+def test_leaving_the_worker_stops_it_whatever_happened() -> None:
+    """build.Build.stop_worker leaves it the same way, at the end of every build and when one fails."""
+    with pytest.raises(RuntimeError), Worker.start() as worker:
+        ToolkitRun(worker).start(CHAPTERS, EDITION, SITE_URL, {})
         raise RuntimeError("de build faalt halverwege")
-    assert worker.process.returncode is not None and run.worker is None
+    assert worker.process.returncode is not None
 
 
 def without_language(pdf: bytes) -> bytes:
@@ -130,9 +142,7 @@ def test_an_everyday_run_leaves_out_the_pdf_ua_check_and_a_publishing_run_makes_
     """docs/toolkit.md: everyday builds typeset without the checker; a run that must check (publishing,
     snp's own builds, the preview) checks a cached PDF that was never checked, and refuses a bad one."""
     cache = Cache(tmp_path / "cache")
-    worker = Worker.start(pdf_ua=False)
-    assert worker is not None
-    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.snp.toolkit"):
+    with Worker.start(pdf_ua=False) as worker, caplog.at_level(logging.INFO, logger="mkdocs.plugins.snp.toolkit"):
         everyday = ToolkitRun(worker, cache, pdf_ua=False)
         everyday.start(CHAPTERS, EDITION, SITE_URL, {})
         unchecked = everyday.result()
