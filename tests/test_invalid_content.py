@@ -37,7 +37,7 @@ PUBLISHING_CASES = [c for c in CASES if c not in BUILD_CASES]
 REFUSED_BY_THE_BUILD = {
     "vijf-fouten-tegelijk": "on_files: loading and checking all content (five errors in two files)",
     "geen-utf8": "on_files and on_page_read_source: a file the loader cannot read, kept from MkDocs",
-    "document-kop-bestaat-niet": "on_page_content: the DOCX/ODT documents made from a rendered page",
+    "document-kop-bestaat-niet": "on_page_content and on_env: the DOCX/ODT documents made from a rendered page",
     "link-naar-anker-dat-niet-bestaat": "on_env: anchors checked against every rendered page",
     "code-met-hoofdletters": "on_post_build: the written pages read back (published.py), before the swap",
 }

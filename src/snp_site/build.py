@@ -11,6 +11,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
@@ -29,6 +30,9 @@ from snp_site.sharing.stage import SharingStage
 from snp_site.toolkit import ToolkitRun
 from snp_site.toolkit.site import config_name
 from snp_site.worker import Worker
+
+if TYPE_CHECKING:  # pages.py imports this module
+    from snp_site.pages import PendingDocuments
 
 
 @dataclass
@@ -61,6 +65,8 @@ class Build:
     """Images and other files from content/ by their path in the site (theme files excluded)."""
     documents: dict[str, dict[str, bytes]] = field(default_factory=dict)
     """DOCX and ODT files made from pages, by file stem and extension."""
+    pending_documents: list[PendingDocuments] = field(default_factory=list)
+    """Pages whose documents the worker is making; their links are put in at on_env (pages.py)."""
     written: list[Written] = field(default_factory=list)
     """The editors' pages MkDocs writes, read back before publishing (published.py)."""
     pdf_later: bool = False

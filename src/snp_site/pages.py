@@ -2,11 +2,13 @@
 
 `source` hands MkDocs the body our loader parsed (front matter is read once), `markdown` fills in
 the [[...]] codes and the page's meta, `html` collects the heading ids, runs the content steps
-(finishing.py) and makes the page's DOCX and ODT documents with their download links.
+(finishing.py) and makes the page's DOCX and ODT documents (in the worker when it can) with their
+download links, put in at on_env (`finish_documents`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -77,18 +79,74 @@ def html(build: Build, text: str, page: MkPage, config: MkDocsConfig, gemeente: 
 
 def _with_documents(build: Build, text: str, model: Page, page: MkPage, config: MkDocsConfig,
                     gemeente: str | None) -> str:
-    """Make the page's editable documents and put their download links under its heading."""
-    assert build.loaded is not None
+    """Make the page's editable documents and put their download links under its heading. Documents
+    the cache lacks are made by the worker meanwhile: a stand-in holds their place until on_env."""
     heading = model.meta["document"] if isinstance(model.meta["document"], str) else None
     label = heading or model.title
     info = documents.DocumentInfo(label, model.description, config.site_name, int(build_date().timestamp()))
-    made = documents.make_documents(text, info, heading, gemeente, build.cache)
+    pending = PendingDocuments(page, model, label, heading, (text, info, heading, gemeente))
+    made = documents.cached(pending.request, build.cache)
+    if made is None and build.worker is not None:
+        build.worker.submit(pending.task_name, "documenten", pending.request)
+        build.pending_documents.append(pending)
+        return pending.insert(text, _STAND_IN)
     if made is None:
-        build.errors.append(documents.missing_heading(model, heading or ""))
-        return text
-    stem = documents.file_stem(page.file.src_uri)
+        made = documents.write(pending.request)
+        if made is not None:
+            documents.store(pending.request, made, build.cache)
+    return pending.insert(text, _links(build, pending, made))
+
+
+def finish_documents(build: Build) -> None:
+    """Put the links of the documents the worker made into their pages (on_env, before anything is
+    written); those it gave no answer for are made here, with the same code."""
+    for pending in build.pending_documents:
+        answer = build.worker.result(pending.task_name) if build.worker is not None else None
+        made = answer if _is_documents(answer) else documents.write(pending.request)  # or: no such heading
+        if made is not None:
+            documents.store(pending.request, made, build.cache)
+        links = _links(build, pending, made)
+        content = pending.page.content or ""
+        pending.page.content = content.replace(_STAND_IN, links, 1) if links else \
+            content.replace("</h1>\n" + _STAND_IN, "</h1>", 1).replace(_STAND_IN, "", 1)
+    build.pending_documents = []
+
+
+_STAND_IN = "<!--snp-documenten-volgen-->"
+
+
+@dataclass(frozen=True)
+class PendingDocuments:
+    page: MkPage
+    model: Page
+    label: str
+    heading: str | None
+    request: documents.Request
+
+    @property
+    def task_name(self) -> str:
+        return f"documenten {self.page.file.src_uri}"
+
+    def insert(self, text: str, links: str) -> str:
+        """`text` with `links` under its first heading (or at its top); '' for links inserts nothing."""
+        if not links:
+            return text
+        head, found, rest = text.partition("</h1>")
+        return head + found + "\n" + links + rest if found else links + text
+
+
+def _links(build: Build, pending: PendingDocuments, made: dict[str, bytes] | None) -> str:
+    """The download links of made documents; '' and an error when the page lacks the named heading."""
+    assert build.loaded is not None
+    if made is None:
+        build.errors.append(documents.missing_heading(pending.model, pending.heading or ""))
+        return ""
+    stem = documents.file_stem(pending.page.file.src_uri)
     build.documents[stem] = made
-    context = CodeContext(build.loaded.content, page.file.url)
-    links = documents.download_links(label, stem, {k: len(v) for k, v in made.items()}, context.link)
-    head, found, rest = text.partition("</h1>")
-    return head + found + "\n" + links + rest if found else links + text
+    context = CodeContext(build.loaded.content, pending.page.file.url)
+    return documents.download_links(pending.label, stem, {k: len(v) for k, v in made.items()}, context.link)
+
+
+def _is_documents(answer: Any) -> bool:
+    return isinstance(answer, dict) and set(answer) == set(documents.FORMATS) and all(
+        isinstance(v, bytes) for v in answer.values())

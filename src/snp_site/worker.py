@@ -1,10 +1,10 @@
-"""A second process for a build's heavy, pure work: the toolkit PDF and the share cards.
+"""A second process for a build's heavy, pure work: the toolkit PDF, the editable documents, the share cards.
 
 Why: a build runs in one process and the machines we build on have a second core. A build starts
 the worker first thing; the worker imports Typst (and the PDF/UA checker when the build asks for it)
-and Pillow while MkDocs reads and renders the pages, then does its tasks in the order they arrive
-while MkDocs writes the pages: the PDF handed over in on_env, a card for each page as its context is
-made. The build's own process meanwhile does what only it can do.
+and the document writers while MkDocs reads the pages, then does its tasks in the order they arrive:
+a page's DOCX and ODT as MkDocs renders it, the PDF handed over in on_env, a card for each page as
+MkDocs writes it. The build's own process meanwhile does what only it can do.
 
 The worker is only a speed-up. When it cannot start, dies or answers nonsense, `result` gives None
 and the build does the task itself, with the same function (TASKS) and so the same bytes. Nothing of
@@ -37,10 +37,11 @@ _END = None
 
 def _tasks() -> dict[str, Callable[[Any], Any]]:
     """What a worker can do, by name: each a plain function of plain data, also run in the build itself."""
+    from snp_site import documents
     from snp_site.sharing.cards import draw_card
     from snp_site.toolkit.produce import produce
 
-    return {"toolkit": produce, "kaart": draw_card}
+    return {"toolkit": produce, "kaart": draw_card, "documenten": documents.write}
 
 
 def run_here(task: str, argument: Any) -> Any:
@@ -143,9 +144,11 @@ class Worker:
 
 
 def _serve(source: BinaryIO, answer: BinaryIO, pdf_ua: bool) -> int:
+    from snp_site import documents
     from snp_site.sharing import cards
     from snp_site.toolkit.produce import preload
 
+    documents.preload()  # first: the pages that have documents are rendered before on_env
     preload(pdf_ua)
     cards.preload()
     tasks = _tasks()

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from snp_site import theme
-from snp_site import published
+from snp_site import pages, published
 from snp_site.build import Build
 from snp_site.codes import download
 from snp_site.config import SnpConfig
@@ -31,6 +31,7 @@ log = logging.getLogger("mkdocs.plugins.snp")
 
 
 def before_writing(build: Build, env: Any, config: MkDocsConfig, files: Files, options: SnpConfig) -> Any:
+    pages.finish_documents(build)
     build.errors += checks.check_anchors(build.anchor_checks, build.ids)
     assert build.loaded is not None and build.nav is not None and build.news is not None
     run = build.toolkit

@@ -53,18 +53,32 @@ def missing_heading(page: Page, heading: str) -> ContentError:
                         "document: true voor de hele pagina.")
 
 
-def make_documents(html: str, info: DocumentInfo, heading: str | None = None,
-                   gemeente: str | None = None, cache: Cache = Cache(None)) -> dict[str, bytes] | None:
-    """DOCX and ODT bytes of a page (or of its section under `heading`); None if that heading is missing.
+Request = tuple[str, DocumentInfo, "str | None", "str | None"]
+"""(html, info, heading, gemeente): all that the documents of one page are made from."""
 
-    The writers (python-docx, odfpy) are imported only when the cache has no copy for this input.
-    """
-    key = cache.key("document", html, repr(info), heading or "", gemeente or "")
-    hits = {ext: cache.get(f"document-{ext}", key) for ext in FORMATS}
+
+def cached(request: Request, cache: Cache) -> dict[str, bytes] | None:
+    """The documents from the cache when both formats are there for this input."""
+    hits = {ext: cache.get(f"document-{ext}", _key(request, cache)) for ext in FORMATS}
     if all(hits.values()):
         return {ext: hit.data for ext, hit in hits.items() if hit is not None}
+    return None
+
+
+def store(request: Request, made: dict[str, bytes], cache: Cache) -> None:
+    for ext, data in made.items():
+        cache.put(f"document-{ext}", _key(request, cache), data)
+
+
+def write(request: Request) -> dict[str, bytes] | None:
+    """DOCX and ODT bytes of a page (or of its section under `heading`); None if that heading is missing.
+    A plain function of plain data: a task of the build's worker (worker.py), or run in the build.
+
+    The writers (python-docx, odfpy) are imported here, not above: a build whose documents are all
+    in the cache never loads them."""
     from snp_site.documents import docx_writer, odt_writer
 
+    html, info, heading, gemeente = request
     blocks: list[Block] = read_blocks(html)
     if heading:
         blocks = section(blocks, heading)
@@ -72,7 +86,26 @@ def make_documents(html: str, info: DocumentInfo, heading: str | None = None,
             return None
     if gemeente:
         blocks = fill_placeholder(blocks, "[naam gemeente]", gemeente)
-    made = {"docx": docx_writer.write(blocks, info), "odt": odt_writer.write(blocks, info)}
-    for ext, data in made.items():
-        cache.put(f"document-{ext}", key, data)
+    return {"docx": docx_writer.write(blocks, info), "odt": odt_writer.write(blocks, info)}
+
+
+def make_documents(html: str, info: DocumentInfo, heading: str | None = None,
+                   gemeente: str | None = None, cache: Cache = Cache(None)) -> dict[str, bytes] | None:
+    """The documents of a page, from the cache or made here (and then stored)."""
+    request: Request = (html, info, heading, gemeente)
+    made = cached(request, cache)
+    if made is None:
+        made = write(request)
+        if made is not None:
+            store(request, made, cache)
     return made
+
+
+def preload() -> None:
+    """Import the writers: the worker does this while the build reads the pages."""
+    from snp_site.documents import docx_writer, odt_writer  # noqa: F401
+
+
+def _key(request: Request, cache: Cache) -> str:
+    html, info, heading, gemeente = request
+    return cache.key("document", html, repr(info), heading or "", gemeente or "")
