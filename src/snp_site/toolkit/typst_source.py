@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tinyhtml5
+from snp_site import html_tree
 
 TEAL = 'rgb("#1f4e5f")'
 GREY = 'rgb("#4a4a4a")'
@@ -395,19 +395,9 @@ class _Writer:
         return f"#figure({body})"
 
 
-def _parse(document: str) -> ET.Element:
-    root = tinyhtml5.parse(document, namespace_html_elements=False)
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag.startswith("{"):
-            el.tag = el.tag.split("}", 1)[1]
-        for key in [k for k in el.attrib if k.startswith("{")]:
-            el.set(key.split("}", 1)[1], el.attrib.pop(key))
-    return root
-
-
 def write(document: str, site_url: str, resolve: Callable[[str], Path | None]) -> Source:
     """The Typst source of the whole toolkit, from the HTML that assemble.document made."""
-    root = _parse(document)
+    root = html_tree.parse_document(document)
     body = root.find("body")
     assert body is not None
     title = "".join(root.findtext("head/title") or "").strip()
