@@ -1,7 +1,7 @@
 """Reading HTML: every stage that reads a page or a piece of one parses it here, with one parser.
 
-The parser is libxml2's, through lxml (C, a hundred times faster than a pure-Python HTML5 parser on
-our pages); the tree it hands on is made of the standard library's `xml.etree.ElementTree` elements,
+The parser is libxml2's, through lxml (C: on our pages some fifty times faster than a pure-Python
+HTML5 parser); the tree it hands on is made of the standard library's `xml.etree.ElementTree` elements,
 so readers use one element type and `ET.tostring` writes an element back the same way everywhere.
 Inside `<svg>` the names SVG writes in camelCase (`viewBox`, `linearGradient`) get their case back,
 as an HTML5 parser does: libxml2 lower-cases every name, and a drawing written out again needs them.
@@ -86,3 +86,8 @@ def parse_fragment(text: str) -> ET.Element:
 def text_of(el: ET.Element) -> str:
     """All text inside the element, as it stands (comments left out)."""
     return "".join(el.itertext())
+
+
+def classes(el: ET.Element) -> set[str]:
+    """The names in the element's class attribute."""
+    return set((el.get("class") or "").split())

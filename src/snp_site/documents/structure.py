@@ -47,7 +47,7 @@ def _skipped(el: ET.Element) -> bool:
     (their numbers, heading and list), which would read as stray numbers and lines in an editable letter."""
     if not isinstance(el.tag, str):
         return True
-    classes = (el.get("class") or "").split()
+    classes = html_tree.classes(el)
     return (el.tag in ("svg", "script", "style", "hr", "figure") or "headerlink" in classes
             or "footnote" in classes or "snp-noten-kop" in classes
             or (el.tag == "sup" and (el.get("id") or "").startswith("fnref")))

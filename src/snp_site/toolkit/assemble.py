@@ -155,7 +155,7 @@ def _for_print(body: ET.Element, estimate: EstimateTable | None) -> None:
         for child in list(parent):
             if child.tag == "script":
                 parent.remove(child)
-            elif child.tag == "div" and "snp-schatting" in (child.get("class") or "").split():
+            elif child.tag == "div" and "snp-schatting" in html_tree.classes(child):
                 for part in [p for p in child if p.tag == "form" or p.get("aria-live")]:
                     child.remove(part)
                 if estimate is not None:
@@ -171,7 +171,7 @@ def _chapter(ch: ToolkitChapter, urls: dict[str, str], gemeente: str | None,
     _for_print(body, estimate)
     parents = {child: parent for parent in body.iter() for child in parent}
     for el in list(body.iter()):
-        if el.tag == "a" and {"headerlink", "footnote-backref"} & set((el.get("class") or "").split()):
+        if el.tag == "a" and {"headerlink", "footnote-backref"} & html_tree.classes(el):
             _remove(parents, el)  # a link back from a note only helps on a screen
             continue
         if el.tag == "p" and (el.text or "").strip() == DOWNLOAD_TAG and len(el) == 0:
