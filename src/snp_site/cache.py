@@ -31,7 +31,7 @@ FORMAT = "1"
 KEEP = 12
 """Entries kept per kind; older ones are removed, so the folder cannot grow without end."""
 
-LIBRARIES = ("typst", "tinyhtml5", "pikepdf", "outloud", "pillow", "python-docx", "odfpy", "lxml")
+LIBRARIES = ("typst", "pikepdf", "outloud", "pillow", "python-docx", "odfpy", "lxml")
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
 
 

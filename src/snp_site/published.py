@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import posixpath
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable
-from dataclasses import dataclass
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from snp_site import html_tree
 from snp_site.content.models import Page
 from snp_site.errors import ContentError
 
 _SKIP = {"code", "pre", "script", "style", "textarea", "svg", "kbd", "samp"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _LINKING = {("a", "href"), ("img", "src"), ("source", "src"), ("video", "src"), ("audio", "src")}
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -76,51 +77,50 @@ def pages_of(files: Iterable[object], bodies: dict[str, Page]) -> list[Written]:
             if f.src_uri in bodies and f.dest_uri.endswith(".html")]  # type: ignore[attr-defined]
 
 
-class _Article(HTMLParser):
+_BREAK_BEFORE = {"p", "li", "td", "th", "div", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr"}
+_BREAK_AFTER = {"p", "li", "td", "th", "div", "tr"}
+
+
+@dataclass
+class _Article:
     """The visible text (outside code) and the link targets of a page's <article>."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.depth = 0
-        self.skip = 0
-        self.text: list[str] = []
-        self.targets: list[str] = []
+    text: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "article":
-            self.depth += 1
-        if not self.depth:
-            return
-        if tag in _SKIP:
-            self.skip += 1
-        self.targets += [value for name, value in attrs if (tag, name) in _LINKING and value is not None]
-        if tag in {"p", "li", "td", "th", "div", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr"}:
-            self.text.append("\n")
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag in _SKIP and self.depth:
-            self.skip -= 1
+def _read(html: str) -> _Article:
+    # The tree has character references resolved, yet an escaped character is one the editor
+    # wrote on purpose: every & is swapped for a character the page lacks before parsing, so
+    # the text still shows each reference, as a \0, and attributes are unescaped here instead.
+    mark = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in html)
+    reference = re.compile(mark + r"(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)(?![0-9a-fA-F])"
+                                  r"|[a-zA-Z][-.a-zA-Z0-9]*(?![a-zA-Z0-9]));?")
+    article = _Article()
 
-    def handle_endtag(self, tag: str) -> None:
-        if not self.depth:
-            return
-        if tag in _SKIP and self.skip:
-            self.skip -= 1
-        if tag == "article":
-            self.depth -= 1
-        self.text.append("\n" if tag in {"p", "li", "td", "th", "div", "tr"} else "")
+    def visible(text: str) -> str:
+        return reference.sub("\0", text).replace(mark, "&")
 
-    def handle_data(self, data: str) -> None:
-        if self.depth and not self.skip:
-            self.text.append(data)
+    def visit(el: ET.Element, inside: bool, skip: bool) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""  # a comment has no text to show
+        inside = inside or tag == "article"
+        if inside:
+            skip = skip or tag in _SKIP
+            article.targets += [unescape(value.replace(mark, "&")) for name, value in el.items()
+                                if (tag, name) in _LINKING]
+            if tag in _BREAK_BEFORE:
+                article.text.append("\n")
+            if tag and el.text and not skip:
+                article.text.append(visible(el.text))
+        for child in el:
+            visit(child, inside, skip)
+            if inside and not skip and child.tail:
+                article.text.append(visible(child.tail))
+        if inside and tag in _BREAK_AFTER:
+            article.text.append("\n")
 
-    def handle_entityref(self, name: str) -> None:
-        if self.depth and not self.skip:
-            self.text.append("\0")  # a character the editor escaped on purpose
-
-    def handle_charref(self, name: str) -> None:
-        self.handle_entityref(name)
+    visit(html_tree.parse_document(html.replace("&", mark)), False, False)
+    return article
 
 
 def _snippet(text: str, start: int) -> str:
@@ -148,11 +148,9 @@ def _exists(site: Path, target: str) -> bool:
 def check_page(site: Path, written: Written, site_url: str | None = None) -> list[ContentError]:
     """Leftover Markdown or codes, links to files the site does not have, and links to this site
     written in full (they skip every link check and break when the site moves), on one written page."""
-    parser = _Article()
-    parser.feed((site / written.dest).read_text(encoding="utf-8"))
-    parser.close()
+    article = _read((site / written.dest).read_text(encoding="utf-8"))
     page, errors = written.page, []
-    text = "".join(parser.text)
+    text = "".join(article.text)
     for pattern, code, message, fix in LEFTOVERS:
         match = pattern.search(text)
         if match:
@@ -160,7 +158,7 @@ def check_page(site: Path, written: Written, site_url: str | None = None) -> lis
             line = _line(page, match.group(0).strip()) or _line(page, found[:12])
             errors.append(ContentError(page.path, line, code, message.format(found=found), fix))
     here = posixpath.dirname(written.dest)
-    for target in dict.fromkeys(parser.targets):
+    for target in dict.fromkeys(article.targets):
         parts = urlsplit(target)
         if site_url and target.startswith(site_url.rstrip("/")):
             errors.append(ContentError(

@@ -12,14 +12,15 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pyphen
 
+from snp_site import html_tree
 from snp_site.content.loader import load
 from snp_site.content.refs import replace_codes
 
@@ -39,40 +40,34 @@ _OTHER_TAG = re.compile(r"\[\[[^\]]*\]\]")
 _HYPHENATOR = pyphen.Pyphen(lang="nl_NL", left=1, right=1)
 
 
-class _TextBlocks(HTMLParser):
-    """Collects the text of each block element, skipping quotations, code and headings."""
+def _text_blocks(body: ET.Element) -> list[str]:
+    """The text of each block element, skipping quotations, code and headings."""
+    blocks: list[str] = []
+    buffer: list[str] = []
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = []
-        self._buffer: list[str] = []
-        self._skip = 0
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._buffer).split())
+    def flush() -> None:
+        text = " ".join("".join(buffer).split())
         if text:
-            self.blocks.append(text)
-        self._buffer = []
+            blocks.append(text)
+        buffer.clear()
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED:
-            self._skip += 1
+    def visit(el: ET.Element, skip: bool) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""  # a comment is no text
+        skip = skip or tag in _SKIPPED
         if tag in _BLOCKS or tag in _SKIPPED or tag == "br":
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
+            flush()
+        if tag and el.text and not skip:
+            buffer.append(el.text)
+        for child in el:
+            visit(child, skip)
+            if child.tail and not skip:
+                buffer.append(child.tail)
         if tag in _BLOCKS or tag in _SKIPPED:
-            self._flush()
-        if tag in _SKIPPED:
-            self._skip = max(0, self._skip - 1)
+            flush()
 
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self._buffer.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
+    visit(body, False)
+    flush()
+    return blocks
 
 
 @dataclass(frozen=True)
@@ -126,11 +121,7 @@ def running_text(body: str, figure_text: dict[str, str]) -> list[str]:
     # Figures read as their value; charts and other generated blocks are not running text.
     body = replace_codes(body, lambda name, args: figure_text.get(args[0], "") if name == "cijfer" and args else "")
     body = _OTHER_TAG.sub("", body)
-    html = markdown.markdown(body, extensions=_EXTENSIONS)
-    parser = _TextBlocks()
-    parser.feed(html)
-    parser.close()
-    return parser.blocks
+    return _text_blocks(html_tree.parse_fragment(markdown.markdown(body, extensions=_EXTENSIONS)))
 
 
 def score(path: str, blocks: Sequence[str]) -> Score:

@@ -3,7 +3,8 @@
 Markdown turns these into valid but inaccessible HTML without a word (an image without alt
 text becomes alt=""), so only this stage catches them: raw HTML images without alt, link text
 that says nothing out of context ("klik hier"), headings that skip a level, and a page that
-does not have exactly one level-1 heading. Hands `ContentError`s to the plugin.
+does not have exactly one level-1 heading. Raw HTML in the Markdown is read by
+`rawhtml.read_tags`, as for the HTML check. Hands `ContentError`s to the plugin.
 """
 
 from __future__ import annotations
@@ -12,16 +13,13 @@ import re
 from collections.abc import Iterable, Iterator
 
 from snp_site.content.models import Page
+from snp_site.content.rawhtml import Tag, read_tags
 from snp_site.content.refs import blank_inline_code, code_flags, scan
 from snp_site.errors import ContentError, reporter
 
 _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE)
-_HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_HTML_ALT = re.compile(r"\salt\s*=", re.IGNORECASE)
-_HTML_SRC = re.compile(r"""\ssrc\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
-_HTML_LINK = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE)
+_HTML_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _TAGS = re.compile(r"<[^>]+>")
 
 VAGUE_LINK_TEXTS = frozenset({"hier", "klik hier", "klik", "lees meer", "lees verder", "meer", "link",
@@ -48,9 +46,19 @@ def _visible_lines(page: Page) -> Iterator[tuple[int, str, str]]:
         previous = visible
 
 
+def _raw_html(page: Page, names: set[str]) -> dict[int, list[Tag]]:
+    """The start tags with these names in the page's raw HTML (content/rawhtml.py reads it), by line."""
+    found: dict[int, list[Tag]] = {}
+    for tag in read_tags(page.body, page.body_line):
+        if tag.name in names and not tag.closing:
+            found.setdefault(tag.line, []).append(tag)
+    return found
+
+
 def headings(page: Page) -> list[tuple[int, int, str]]:
     """(line, level, text) of every heading: ATX (# ...), setext (=== / --- under text) and raw <hN>."""
     found = []
+    html = _raw_html(page, _HTML_HEADINGS)
     for number, line, previous in _visible_lines(page):
         atx = _ATX.match(line)
         if atx:
@@ -61,8 +69,8 @@ def headings(page: Page) -> list[tuple[int, int, str]]:
                 ("-", "*", ">", "|", "<")):
             found.append((number - 1, 1 if setext.group(1)[0] == "=" else 2, previous.strip()))
             continue
-        for m in _HTML_HEADING.finditer(line):
-            found.append((number, int(m.group(1)), _TAGS.sub("", m.group(2)).strip()))
+        found += [(number, int(tag.name[1]), tag.text.strip()) for tag in html.get(number, [])
+                  if tag.text is not None]
     return found
 
 
@@ -91,16 +99,16 @@ def lint_page(page: Page) -> list[ContentError]:
     for ref in scan(page.body, page.body_line):
         if ref.kind == "link" and _words(ref.text) in VAGUE_LINK_TEXTS:
             _vague(err, ref.line, ref.text)
-    for number, line, _ in _visible_lines(page):
-        for m in _HTML_LINK.finditer(line):
-            if _words(m.group(1)) in VAGUE_LINK_TEXTS:
-                _vague(err, number, _TAGS.sub("", m.group(1)).strip())
-        for m in _HTML_IMG.finditer(line):
+    for line, tags in sorted(_raw_html(page, {"a", "img"}).items()):
+        for tag in tags:
+            if tag.name == "a" and tag.text is not None and _words(tag.text) in VAGUE_LINK_TEXTS:
+                _vague(err, line, tag.text.strip())
+        for tag in tags:
+            attrs = dict(reversed(tag.attrs))  # the first of two alike counts, as in a browser
             # alt="" written out in HTML is a deliberate "decorative" mark; a missing alt is a slip.
-            if not _HTML_ALT.search(m.group(0)):
-                src = _HTML_SRC.search(m.group(0))
-                name = f" '{src.group(1)}'" if src else ""
-                err(number, "alt-ontbreekt", f"de afbeelding{name} (HTML) heeft geen alt-attribuut.",
+            if tag.name == "img" and attrs.get("alt") is None:
+                name = f" '{attrs['src']}'" if attrs.get("src") is not None else ""
+                err(line, "alt-ontbreekt", f"de afbeelding{name} (HTML) heeft geen alt-attribuut.",
                     'Schrijf in de tag wat er op de afbeelding te zien is, bijvoorbeeld '
                     '<img src="../assets/logo.png" alt="Logo van de gemeente">.')
     return errors

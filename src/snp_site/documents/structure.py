@@ -8,8 +8,11 @@ placeholder so the writers can make it stand out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from html.parser import HTMLParser
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from snp_site import html_tree
 
 PLACEHOLDER = re.compile(r"\[[^\[\]\n]{2,60}\]")
 
@@ -39,61 +42,28 @@ class Block:
         return "".join(r.text for r in self.runs)
 
 
-@dataclass
-class _Node:
-    tag: str
-    attrs: dict[str, str]
-    children: list["_Node | str"] = field(default_factory=list)
-
-
-_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col"}
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = _Node("root", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = _Node(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in _VOID:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack[-1].children.append(_Node(tag, {k: v or "" for k, v in attrs}))
-
-    def handle_endtag(self, tag: str) -> None:
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
-def _skipped(node: _Node) -> bool:
-    """Left out of the documents: pictures and scripts, and the notes of [[bron]] citations (their
-    numbers, heading and list), which would read as stray numbers and lines in an editable letter."""
-    classes = node.attrs.get("class", "").split()
-    return (node.tag in ("svg", "script", "style", "hr", "figure") or "headerlink" in classes
+def _skipped(el: ET.Element) -> bool:
+    """Left out of the documents: comments, pictures and scripts, and the notes of [[bron]] citations
+    (their numbers, heading and list), which would read as stray numbers and lines in an editable letter."""
+    if not isinstance(el.tag, str):
+        return True
+    classes = html_tree.classes(el)
+    return (el.tag in ("svg", "script", "style", "hr", "figure") or "headerlink" in classes
             or "footnote" in classes or "snp-noten-kop" in classes
-            or (node.tag == "sup" and node.attrs.get("id", "").startswith("fnref")))
+            or (el.tag == "sup" and (el.get("id") or "").startswith("fnref")))
 
 
-def _runs(node: _Node, bold: bool = False, italic: bool = False) -> list[Run]:
-    runs: list[Run] = []
-    for child in node.children:
-        if isinstance(child, str):
-            runs.append(Run(child, bold, italic))
-        elif _skipped(child) or child.tag in ("ul", "ol", "table"):
-            continue
+def _runs(el: ET.Element, bold: bool = False, italic: bool = False) -> list[Run]:
+    runs: list[Run] = [Run(el.text, bold, italic)] if el.text else []
+    for child in el:
+        if _skipped(child) or child.tag in ("ul", "ol", "table"):
+            pass
         elif child.tag == "br":
             runs.append(Run("\n", bold, italic))
         else:
             runs += _runs(child, bold or child.tag in ("strong", "b", "th"), italic or child.tag in ("em", "i"))
+        if child.tail:
+            runs.append(Run(child.tail, bold, italic))
     return runs
 
 
@@ -120,9 +90,9 @@ def _tidy(runs: list[Run]) -> tuple[Run, ...]:
     return tuple(r for r in out if r.text)
 
 
-def _walk(node: _Node, blocks: list[Block], depth: int = 0) -> None:
-    for child in node.children:
-        if isinstance(child, str) or _skipped(child):
+def _walk(children: Iterable[ET.Element], blocks: list[Block], depth: int = 0) -> None:
+    for child in children:
+        if _skipped(child):
             continue
         tag = child.tag
         if re.fullmatch(r"h[1-6]", tag):
@@ -136,44 +106,36 @@ def _walk(node: _Node, blocks: list[Block], depth: int = 0) -> None:
             _walk(child, inner, depth)
             blocks += [replace(b, kind="quote") if b.kind == "paragraph" else b for b in inner]
         elif tag in ("ul", "ol"):
-            for item in child.children:
-                if isinstance(item, _Node) and item.tag == "li":
-                    checkbox = any(isinstance(c, _Node) and c.tag == "input" for c in item.children) or \
-                        "task-list-item" in item.attrs.get("class", "")
+            for item in child:
+                if item.tag == "li":
+                    checkbox = any(c.tag == "input" for c in item) or "task-list-item" in (item.get("class") or "")
                     runs = _tidy(_runs(item))
                     blocks.append(Block("item", runs, level=depth + 1, ordered=tag == "ol", checkbox=checkbox))
-                    _walk(_Node("li", {}, [c for c in item.children if isinstance(c, _Node)
-                                           and c.tag in ("ul", "ol")]), blocks, depth + 1)
+                    _walk([c for c in item if c.tag in ("ul", "ol")], blocks, depth + 1)
         elif tag == "table":
             rows, header = [], 0
-            for row in _rows(child):
-                rows.append(tuple(_tidy(_runs(cell)) for cell in row.children
-                                  if isinstance(cell, _Node) and cell.tag in ("td", "th")))
-                header += row.attrs.get("data-kop") == "1"
+            for row, in_head in _rows(child):
+                rows.append(tuple(_tidy(_runs(cell)) for cell in row if cell.tag in ("td", "th")))
+                header += in_head
             blocks.append(Block("table", rows=tuple(rows), header_rows=header))
         else:
             _walk(child, blocks, depth)
 
 
-def _rows(table: _Node) -> list[_Node]:
+def _rows(table: ET.Element, in_head: bool = False) -> list[tuple[ET.Element, bool]]:
+    """Each row of the table, and whether it is in its head."""
     rows = []
-    for child in table.children:
-        if isinstance(child, _Node) and child.tag == "tr":
-            rows.append(child)
-        elif isinstance(child, _Node) and child.tag in ("thead", "tbody", "tfoot"):
-            for row in _rows(child):
-                if child.tag == "thead":
-                    row.attrs["data-kop"] = "1"
-                rows.append(row)
+    for child in table:
+        if child.tag == "tr":
+            rows.append((child, in_head))
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows += _rows(child, in_head or child.tag == "thead")
     return rows
 
 
 def read_blocks(html: str) -> list[Block]:
-    builder = _TreeBuilder()
-    builder.feed(html)
-    builder.close()
     blocks: list[Block] = []
-    _walk(builder.root, blocks)
+    _walk(html_tree.parse_fragment(html), blocks)
     return blocks
 
 

@@ -16,8 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urljoin
 
-import tinyhtml5
-
+from snp_site import html_tree
 from snp_site.content.models import Content
 from snp_site.codes.download import TAG as DOWNLOAD_TAG
 from snp_site.sources import listing
@@ -28,9 +27,6 @@ PLACEHOLDER = "[naam gemeente]"
 
 EstimateTable = Callable[[list[str]], str]
 """HTML of the estimate for one municipality, given the figures named in an estimate block's data-basis."""
-
-_XLINK = "{http://www.w3.org/1999/xlink}"
-_XML = "{http://www.w3.org/XML/1998/namespace}"
 
 
 @dataclass(frozen=True)
@@ -152,12 +148,6 @@ def _page_key(url: str) -> str:
     return urldefrag(url).url.removesuffix("index.html")
 
 
-def _fragment(markup: str) -> ET.Element:
-    body = tinyhtml5.parse(f"<body>{markup}</body>", namespace_html_elements=False).find("body")
-    assert body is not None
-    return body
-
-
 def _for_print(body: ET.Element, estimate: EstimateTable | None) -> None:
     """Drop what only works in a browser: scripts, and the estimate form with its live region.
     With `estimate`, an estimate block holds only the table for this copy's municipality."""
@@ -165,24 +155,23 @@ def _for_print(body: ET.Element, estimate: EstimateTable | None) -> None:
         for child in list(parent):
             if child.tag == "script":
                 parent.remove(child)
-            elif child.tag == "div" and "snp-schatting" in (child.get("class") or "").split():
+            elif child.tag == "div" and "snp-schatting" in html_tree.classes(child):
                 for part in [p for p in child if p.tag == "form" or p.get("aria-live")]:
                     child.remove(part)
                 if estimate is not None:
                     for part in list(child):
                         child.remove(part)
-                    child.extend(list(_fragment(estimate((child.get("data-basis") or "").split()))))
+                    child.extend(list(html_tree.parse_fragment(estimate((child.get("data-basis") or "").split()))))
 
 
 def _chapter(ch: ToolkitChapter, urls: dict[str, str], gemeente: str | None,
              estimate: EstimateTable | None = None) -> str:
     cid = chapter_id(ch.src_uri)
-    body = _fragment(ch.html)
+    body = html_tree.parse_fragment(ch.html)
     _for_print(body, estimate)
     parents = {child: parent for parent in body.iter() for child in parent}
     for el in list(body.iter()):
-        _strip_namespaces(el)
-        if el.tag == "a" and {"headerlink", "footnote-backref"} & set((el.get("class") or "").split()):
+        if el.tag == "a" and {"headerlink", "footnote-backref"} & html_tree.classes(el):
             _remove(parents, el)  # a link back from a note only helps on a screen
             continue
         if el.tag == "p" and (el.text or "").strip() == DOWNLOAD_TAG and len(el) == 0:
@@ -219,17 +208,6 @@ def _remove(parents: dict[ET.Element, ET.Element], el: ET.Element) -> None:
         else:
             parent.text = (parent.text or "") + el.tail
     parent.remove(el)
-
-
-def _strip_namespaces(el: ET.Element) -> None:
-    """Inline SVG comes back namespaced; HTML serialisation wants the plain names."""
-    if isinstance(el.tag, str) and el.tag.startswith("{"):
-        el.tag = el.tag.split("}", 1)[1]
-    for key in [k for k in el.attrib if k.startswith("{")]:
-        value = el.attrib.pop(key)
-        name = key.split("}", 1)[1]
-        prefix = "xlink:" if key.startswith(_XLINK) else "xml:" if key.startswith(_XML) else ""
-        el.set(prefix + name, value)
 
 
 def _link(href: str, page_url: str, cid: str, urls: dict[str, str]) -> str:

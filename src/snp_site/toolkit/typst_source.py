@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tinyhtml5
+from snp_site import html_tree
 
 TEAL = 'rgb("#1f4e5f")'
 GREY = 'rgb("#4a4a4a")'
@@ -96,10 +96,6 @@ def label_name(element_id: str) -> str:
     return "l-" + re.sub(r"[^A-Za-z0-9_-]", lambda m: f".{ord(m.group(0)):x}.", element_id)
 
 
-def _classes(el: ET.Element) -> set[str]:
-    return set((el.get("class") or "").split())
-
-
 def _collapse(text: str) -> str:
     return re.sub(r"[ \t\r\n\f]+", " ", text)
 
@@ -138,7 +134,7 @@ class _Writer:
 
     def inline_element(self, el: ET.Element) -> str:
         tag = el.tag if isinstance(el.tag, str) else ""
-        classes = _classes(el)
+        classes = html_tree.classes(el)
         if classes & _HIDDEN_CLASSES or tag in ("script", "style", "input", "form", "button"):
             return ""
         marker = self._marker(el)
@@ -147,7 +143,7 @@ class _Writer:
         if tag in ("em", "i"):
             return marker + f"#emph[{self.inline(el)}]"
         if tag == "code":
-            return f"#raw({string(''.join(el.itertext()))})"
+            return f"#raw({string(html_tree.text_of(el))})"
         if tag == "br":
             return "#linebreak()"
         if tag == "sup" and el.find("a[@class='footnote-ref']") is not None:
@@ -171,7 +167,7 @@ class _Writer:
         if href.startswith("#"):
             target = href[1:]
             if target not in self.targets or not self._known(target):
-                self.problems.append(f"de link '{''.join(el.itertext()).strip()}' wijst naar een plek "
+                self.problems.append(f"de link '{html_tree.text_of(el).strip()}' wijst naar een plek "
                                      "die niet in de toolkit staat")
                 return body
             return f"#link(label({string(self._label_of(target))}))[{body}]"
@@ -199,7 +195,7 @@ class _Writer:
         assert ref is not None
         note_id = ref.get("href", "").lstrip("#")
         if note_id not in self.footnotes:
-            self.problems.append(f"voetnoot {''.join(ref.itertext()).strip()} heeft geen tekst")
+            self.problems.append(f"voetnoot {html_tree.text_of(ref).strip()} heeft geen tekst")
             return ""
         return f"#super[{self._link(ref)}]"
 
@@ -235,7 +231,7 @@ class _Writer:
     def _svg(self, el: ET.Element, width: str | None = None) -> str:
         """An inline chart: its <title> is the figure's alternative text (the table after it has the data)."""
         title = next((child for child in el if child.tag == "title"), None)
-        alt = _collapse("".join(title.itertext())).strip() if title is not None else ""
+        alt = _collapse(html_tree.text_of(title)).strip() if title is not None else ""
         el.set("xmlns", "http://www.w3.org/2000/svg")
         el.set("width", "424")  # the chart's own units; Typst scales the drawing to `width`
         data = ET.tostring(el, encoding="unicode").encode("utf-8")
@@ -272,7 +268,7 @@ class _Writer:
 
     def block(self, el: ET.Element) -> str:
         tag = el.tag if isinstance(el.tag, str) else ""
-        classes = _classes(el)
+        classes = html_tree.classes(el)
         if classes & _HIDDEN_CLASSES:
             return ""
         marker = self._marker(el)
@@ -296,7 +292,7 @@ class _Writer:
         if tag == "hr":
             return "#line(length: 100%, stroke: 0.5pt + rgb(\"#8a8a8a\"))\n\n"
         if tag == "pre":
-            return f"#raw(block: true, {string(''.join(el.itertext()))})\n\n"
+            return f"#raw(block: true, {string(html_tree.text_of(el))})\n\n"
         if "admonition" in classes:
             return marker + (f"#block(stroke: (left: 2pt + {TEAL}), inset: (left: 4mm, y: 1mm), "
                              f"above: 4mm, below: 4mm)[{self.blocks(el)}]\n\n")
@@ -330,7 +326,7 @@ class _Writer:
 
     def list(self, el: ET.Element) -> str:
         items = [child for child in el if child.tag == "li"]
-        task = any("task-list-item" in _classes(item) for item in items)
+        task = any("task-list-item" in html_tree.classes(item) for item in items)
         function = "enum" if el.tag == "ol" else "list"
         options = f"marker: {_CHECKBOX}, " if task else ""
         start = el.get("start")
@@ -376,7 +372,7 @@ class _Writer:
                 f"block(width: 100%, {table}))")
 
     def figure(self, el: ET.Element) -> str:
-        chart = "snp-grafiek" in _classes(el)
+        chart = "snp-grafiek" in html_tree.classes(el)
         caption = el.find("figcaption")
         drawn = []
         for child in el.iter():
@@ -395,19 +391,9 @@ class _Writer:
         return f"#figure({body})"
 
 
-def _parse(document: str) -> ET.Element:
-    root = tinyhtml5.parse(document, namespace_html_elements=False)
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag.startswith("{"):
-            el.tag = el.tag.split("}", 1)[1]
-        for key in [k for k in el.attrib if k.startswith("{")]:
-            el.set(key.split("}", 1)[1], el.attrib.pop(key))
-    return root
-
-
 def write(document: str, site_url: str, resolve: Callable[[str], Path | None]) -> Source:
     """The Typst source of the whole toolkit, from the HTML that assemble.document made."""
-    root = _parse(document)
+    root = html_tree.parse_document(document)
     body = root.find("body")
     assert body is not None
     title = "".join(root.findtext("head/title") or "").strip()
@@ -424,7 +410,7 @@ def write(document: str, site_url: str, resolve: Callable[[str], Path | None]) -
         ("keywords", f"({string(meta['keywords'])},)" if meta.get("keywords") else "")) if value)
     parts = [f"#set document(title: {string(title)}, author: {string(meta.get('author', ''))}{about})\n", _PREAMBLE]
     for section in body:
-        classes = _classes(section)
+        classes = html_tree.classes(section)
         if "omslag" in classes:
             parts.append(_cover(writer, section))
         elif "colofon" in classes:
@@ -443,7 +429,7 @@ def _cover(writer: _Writer, section: ET.Element) -> str:
     """The cover: one page in the house colour, without header or footer, its title not bookmarked."""
     rows = []
     for child in section:
-        cls = _classes(child)
+        cls = html_tree.classes(child)
         text = writer.inline(child).strip()
         if child.tag == "h1":
             rows.append(f"#heading(level: 1, outlined: false, bookmarked: false)[#text(size: 30pt, "
@@ -481,7 +467,7 @@ def _contents(writer: _Writer, nav: ET.Element) -> str:
         out.append(writer.heading(heading, 2))
     entries = []
     for item in nav.iter("li"):
-        if "inhoud-deel" in _classes(item):
+        if "inhoud-deel" in html_tree.classes(item):
             entries.append(f"[#block(above: 6mm, below: 2mm)[#text(weight: 700, fill: {TEAL})"
                            f"[{writer.inline(item).strip()}]]]")
             continue
