@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pikepdf
 
-from helpers import build, digest_tree, run, tool
+from helpers import build, digest_tree, engine, env, run, tool
 
 PDF = "downloads/toolkit.pdf"
 
@@ -42,6 +42,14 @@ def test_a_changed_chapter_needs_a_new_edition(base_copy: Path) -> None:
     assert ("content/data/edities.yml, regel 1: de hoofdstukken van de toolkit zijn veranderd sinds editie 2"
             in result.stderr)
     assert digest_tree(base_copy / "site") == before
+
+    # The preview (not strict) tells the editor and goes on showing the pages: the new edition is
+    # written down before publishing, not at every save of a chapter.
+    draft = subprocess.run(engine("build"), cwd=base_copy, env=env(), capture_output=True, text=True)
+    assert draft.returncode == 0, draft.stderr
+    assert "WARNING" in draft.stderr and "zijn veranderd sinds editie 2" in draft.stderr
+    assert "Een nieuwe alinea in de toolkit." in (base_copy / "site" / "methodiek" / "01-eerste" /
+                                                 "index.html").read_text(encoding="utf-8")
 
 
 def test_the_edition_is_on_the_cover_in_the_metadata_colophon_and_page(base_copy: Path) -> None:

@@ -7,6 +7,7 @@ plugin and the CLI raise when the list is not empty.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -42,6 +43,16 @@ def reporter(path: str, errors: list[ContentError]) -> Report:
         errors.append(ContentError(path, line, code, message, fix))
 
     return report
+
+
+def unless_strict(errors: list[ContentError], strict: bool, log: logging.Logger) -> list[ContentError]:
+    """Errors in a strict build (`make site`, `snp controleer`, CI); in any other, such as the preview
+    an editor saves into every minute, the same mistakes as warnings: told, not blocked."""
+    if strict:
+        return errors
+    for error in errors:
+        log.warning(error.format())
+    return []
 
 
 def summary(errors: Iterable[ContentError]) -> str:

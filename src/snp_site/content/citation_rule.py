@@ -23,7 +23,7 @@ from snp_site.content.facts import DUTCH_DATES, visible_text
 from snp_site.content.kinds import ADOPTION_FILE, CHAPTER, NEWS, PARTNER
 from snp_site.content.models import Content, Page, Partner
 from snp_site.content.refs import code_flags, scan
-from snp_site.errors import ContentError
+from snp_site.errors import ContentError, unless_strict
 
 if TYPE_CHECKING:
     from snp_site.content.site import Site
@@ -233,11 +233,7 @@ def check_site(site: Site) -> list[ContentError]:
         return []
     found = check(site.pages.values(), options.pages,
                   names(site.content, adopted_gemeenten(site.docs_dir, site.prefix, site.content)))
-    if site.strict:
-        return found
-    for error in found:
-        log.warning(error.format())
-    return []
+    return unless_strict(found, site.strict, log)
 
 
 def _count(n: int, noun: str) -> str:
