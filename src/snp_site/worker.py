@@ -94,6 +94,11 @@ class Worker:
             self._input_closed = True
             self._outbox.put(_END)
 
+    def answered(self, name: str) -> bool:
+        """Whether the answer to `name` is in (without waiting)."""
+        with self._answered:
+            return name in self._answers
+
     def result(self, name: str) -> Any | None:
         """The answer to the task `name`, waiting for it; None when there is none to trust (the worker
         died, answered nonsense, or never got that task)."""

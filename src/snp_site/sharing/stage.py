@@ -117,6 +117,7 @@ class SharingStage:
 
     def write(self, built: Path) -> None:
         """Write every card into the built site, and robots.txt with the sitemap's address."""
+        self._meet_the_worker()
         for path, card in sorted(self.cards.items()):
             target = built / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -139,6 +140,18 @@ class SharingStage:
         self.drawn[card] = hit.data if hit is not None else None
         if hit is None and self.worker is not None:
             self.worker.submit(_task_name(card), "kaart", (self.site_name, card.title, self.colours))
+
+    def _meet_the_worker(self) -> None:
+        """The worker draws the cards in the order they were asked for; those it has not reached once
+        the pages are written, this process draws from the other end, until the two meet (with
+        thousands of news items the cards are most of a cold build)."""
+        if self.worker is None:
+            return
+        waiting = [card for card, data in self.drawn.items() if data is None]
+        while waiting and not self.worker.answered(_task_name(waiting[-1])):
+            card = waiting.pop()
+            self.drawn[card] = data = cards.draw(self.site_name, card.title, self.colours)
+            self.cache.put(*self._key(card), data)
 
     def _card(self, card: Card) -> bytes:
         """The card's PNG: from the cache, from the worker, or drawn here when the worker gave none."""
