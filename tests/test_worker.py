@@ -23,13 +23,14 @@ from snp_site.cache import Cache
 from snp_site.toolkit.assemble import Edition, ToolkitChapter, document
 from snp_site.toolkit.produce import Job, Toolkit, produce
 from snp_site.sharing.cards import DEFAULT
-from snp_site.worker import Worker, run_here
+from snp_site.worker import Worker, answer_or_run, run_here
 
 SITE_URL = "https://toolkit.invalid/"
 CHAPTERS = [ToolkitChapter("methodiek/a.md", "Aanleiding", "Methodiek", SITE_URL + "methodiek/a/",
                            '<h1 id="aanleiding">Aanleiding</h1><p>Een korte alinea over de proef.</p>'),
             ToolkitChapter("methodiek/b.md", "Aanpak", "Methodiek", SITE_URL + "methodiek/b/",
                            '<h1 id="aanpak">Aanpak</h1><ul><li>Eerst bellen.</li><li>Dan langsgaan.</li></ul>')]
+CARD = ("Proefsite", "Een pagina met een lange titel over steun na het verlies van een partner", DEFAULT)
 EDITION = Edition("Proefsite", "Toolkit Proefsite", "14 juli 2017", "2017-07-14T02:40:00Z")
 
 
@@ -46,7 +47,7 @@ def made_here(job: Job) -> Toolkit:
 def test_the_worker_makes_the_same_pdf_and_cards_as_the_build_itself(job: Job, made_here: Toolkit) -> None:
     assert made_here.pdf.startswith(b"%PDF-") and made_here.pages > 1
     assert not (made_here.warnings or made_here.font_problems or made_here.accessibility)
-    card = ("Proefsite", "Een pagina met een lange titel over steun na het verlies van een partner", DEFAULT)
+    card = CARD
     worker = Worker.start()
     assert worker is not None
     worker.submit("toolkit", "toolkit", job)
@@ -67,10 +68,11 @@ def test_a_dead_worker_leaves_the_pdf_to_the_build(made_here: Toolkit, caplog: p
         run = ToolkitRun(worker)
         run.start(CHAPTERS, EDITION, SITE_URL, {})
         assert not run.ready
-        with caplog.at_level(logging.INFO, logger="mkdocs.plugins.snp.toolkit"):
+        with caplog.at_level(logging.INFO, logger="mkdocs.plugins.snp.worker"):
             result = run.result()
+            assert answer_or_run(worker, "kaart", "kaart", CARD) == run_here("kaart", CARD)
         assert run.worker is None  # the run is done with the worker once it had its answer
-    assert "Het hulpproces gaf geen toolkit terug" in caplog.text
+    assert caplog.text.count("Het hulpproces gaf geen antwoord") == 1  # said once, not per task
     assert result.errors == []
     assert result.pdf == made_here.pdf
 

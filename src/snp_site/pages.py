@@ -26,6 +26,7 @@ from snp_site.dates import build_date
 from snp_site.finishing import finish_content
 from snp_site.sources import cite
 from snp_site.sources import listing as sources_listing
+from snp_site.worker import answer_or_run
 
 _EMPTY_FRONT_MATTER = "---\n{}\n---\n"
 
@@ -92,7 +93,7 @@ def _with_documents(build: Build, text: str, model: Page, page: MkPage, config: 
         return pending.insert(text, _STAND_IN)
     if made is None:
         made = documents.write(pending.request)
-        if made is not None:
+        if made:
             documents.store(pending.request, made, build.cache)
     return pending.insert(text, _links(build, pending, made))
 
@@ -101,9 +102,8 @@ def finish_documents(build: Build) -> None:
     """Put the links of the documents the worker made into their pages (on_env, before anything is
     written); those it gave no answer for are made here, with the same code."""
     for pending in build.pending_documents:
-        answer = build.worker.result(pending.task_name) if build.worker is not None else None
-        made = answer if _is_documents(answer) else documents.write(pending.request)  # or: no such heading
-        if made is not None:
+        made = answer_or_run(build.worker, pending.task_name, "documenten", pending.request)
+        if made:
             documents.store(pending.request, made, build.cache)
         links = _links(build, pending, made)
         content = pending.page.content or ""
@@ -135,10 +135,10 @@ class PendingDocuments:
         return head + found + "\n" + links + rest if found else links + text
 
 
-def _links(build: Build, pending: PendingDocuments, made: dict[str, bytes] | None) -> str:
+def _links(build: Build, pending: PendingDocuments, made: dict[str, bytes]) -> str:
     """The download links of made documents; '' and an error when the page lacks the named heading."""
     assert build.loaded is not None
-    if made is None:
+    if not made:
         build.errors.append(documents.missing_heading(pending.model, pending.heading or ""))
         return ""
     stem = documents.file_stem(pending.page.file.src_uri)
@@ -146,7 +146,3 @@ def _links(build: Build, pending: PendingDocuments, made: dict[str, bytes] | Non
     context = CodeContext(build.loaded.content, pending.page.file.url)
     return documents.download_links(pending.label, stem, {k: len(v) for k, v in made.items()}, context.link)
 
-
-def _is_documents(answer: Any) -> bool:
-    return isinstance(answer, dict) and set(answer) == set(documents.FORMATS) and all(
-        isinstance(v, bytes) for v in answer.values())

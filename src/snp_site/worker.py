@@ -6,8 +6,8 @@ and the document writers while MkDocs reads the pages, then does its tasks in th
 a page's DOCX and ODT as MkDocs renders it, the PDF handed over in on_env, a card for each page as
 MkDocs writes it. The build's own process meanwhile does what only it can do.
 
-The worker is only a speed-up. When it cannot start, dies or answers nonsense, `result` gives None
-and the build does the task itself, with the same function (TASKS) and so the same bytes. Nothing of
+The worker is only a speed-up. When it cannot start, dies or answers nonsense, `answer_or_run` does
+the task in the build itself, with the same function and so the same bytes. Nothing of
 the worker outlives the build: it exits when its input ends, and `stop` kills it.
 
 Protocol: the parent writes pickled (name, task, argument) tuples to the worker's stdin and closes
@@ -18,6 +18,8 @@ Two threads of the parent move the bytes (one writes, one reads), so neither sid
 
 from __future__ import annotations
 
+import functools
+import logging
 import os
 import pickle
 import queue
@@ -31,22 +33,38 @@ from typing import Any, BinaryIO
 _PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 """The folder that holds snp_site: the worker must import the same code as the build."""
 _NO_PDF_UA = "--no-pdf-ua"
+log = logging.getLogger("mkdocs.plugins.snp.worker")
 _END = None
 """Put on the send queue: no more tasks; the worker's input is closed."""
 
 
-def _tasks() -> dict[str, Callable[[Any], Any]]:
-    """What a worker can do, by name: each a plain function of plain data, also run in the build itself."""
+@functools.cache
+def _tasks() -> dict[str, tuple[Callable[[Any], Any], type]]:
+    """What a worker can do, by name: each a plain function of plain data, also run in the build itself,
+    with the type of an answer that can be trusted."""
     from snp_site import documents
     from snp_site.sharing.cards import draw_card
-    from snp_site.toolkit.produce import produce
+    from snp_site.toolkit.produce import Toolkit, produce
 
-    return {"toolkit": produce, "kaart": draw_card, "documenten": documents.write}
+    return {"toolkit": (produce, Toolkit), "kaart": (draw_card, bytes), "documenten": (documents.write, dict)}
 
 
 def run_here(task: str, argument: Any) -> Any:
-    """Do a task in this process: what the build does when the worker gave no answer."""
-    return _tasks()[task](argument)
+    """Do a task in this process."""
+    return _tasks()[task][0](argument)
+
+
+def answer_or_run(worker: Worker | None, name: str, task: str, argument: Any) -> Any:
+    """The worker's answer to the task `name`, or, when there is no worker or no answer to trust, the
+    task done here with the same function, so the same bytes either way. The one place a stage takes
+    what it handed the worker."""
+    answer = worker.result(name) if worker is not None else None
+    if isinstance(answer, _tasks()[task][1]):
+        return answer
+    if worker is not None and not worker.said_missing:  # worth a line: such a build is slower
+        worker.said_missing = True
+        log.info("Het hulpproces gaf geen antwoord; wat het nog moest maken, maakt de build nu zelf.")
+    return run_here(task, argument)
 
 
 class Worker:
@@ -57,6 +75,8 @@ class Worker:
         self._answered = threading.Condition()
         self._ended = False
         self._input_closed = False
+        self.said_missing = False
+        """The log said once that this worker left work to the build."""
         self._sender = threading.Thread(target=self._send, daemon=True)
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._sender.start()
@@ -156,13 +176,12 @@ def _serve(source: BinaryIO, answer: BinaryIO, pdf_ua: bool) -> int:
     documents.preload()  # first: the pages that have documents are rendered before on_env
     preload(pdf_ua)
     cards.preload()
-    tasks = _tasks()
     while True:
         try:
             name, task, argument = pickle.load(source)
         except EOFError:
             return 0
-        pickle.dump((name, tasks[task](argument)), answer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((name, run_here(task, argument)), answer, protocol=pickle.HIGHEST_PROTOCOL)
         answer.flush()
 
 

@@ -70,8 +70,8 @@ def store(request: Request, made: dict[str, bytes], cache: Cache) -> None:
         cache.put(f"document-{ext}", _key(request, cache), data)
 
 
-def write(request: Request) -> dict[str, bytes] | None:
-    """DOCX and ODT bytes of a page (or of its section under `heading`); None if that heading is missing.
+def write(request: Request) -> dict[str, bytes]:
+    """DOCX and ODT bytes of a page (or of its section under `heading`); empty if that heading is missing.
     A plain function of plain data: a task of the build's worker (worker.py), or run in the build.
 
     The writers (python-docx, odfpy) are imported here, not above: a build whose documents are all
@@ -83,22 +83,10 @@ def write(request: Request) -> dict[str, bytes] | None:
     if heading:
         blocks = section(blocks, heading)
         if not blocks:
-            return None
+            return {}
     if gemeente:
         blocks = fill_placeholder(blocks, "[naam gemeente]", gemeente)
     return {"docx": docx_writer.write(blocks, info), "odt": odt_writer.write(blocks, info)}
-
-
-def make_documents(html: str, info: DocumentInfo, heading: str | None = None,
-                   gemeente: str | None = None, cache: Cache = Cache(None)) -> dict[str, bytes] | None:
-    """The documents of a page, from the cache or made here (and then stored)."""
-    request: Request = (html, info, heading, gemeente)
-    made = cached(request, cache)
-    if made is None:
-        made = write(request)
-        if made is not None:
-            store(request, made, cache)
-    return made
 
 
 def preload() -> None:

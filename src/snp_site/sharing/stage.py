@@ -24,7 +24,7 @@ from snp_site.content.models import NewsItem, Page
 from snp_site.dates import PartialDate
 from snp_site.errors import ContentError
 from snp_site.sharing import cards, history
-from snp_site.worker import Worker
+from snp_site.worker import Worker, answer_or_run
 
 log = logging.getLogger("mkdocs.plugins.snp.sharing")
 
@@ -158,9 +158,7 @@ class SharingStage:
         data = self.drawn.get(card)
         if data is not None:
             return data
-        answer = self.worker.result(_task_name(card)) if self.worker is not None and card in self.drawn else None
-        data = answer if isinstance(answer, bytes) and answer.startswith(b"\x89PNG") else \
-            cards.draw(self.site_name, card.title, self.colours)
+        data = answer_or_run(self.worker, _task_name(card), "kaart", (self.site_name, card.title, self.colours))
         self.cache.put(*self._key(card), data)
         self.drawn[card] = data
         return data
@@ -168,6 +166,7 @@ class SharingStage:
 
 def _task_name(card: Card) -> str:
     return f"kaart {card.path} {card.title}"
+
 
 def _card_name(page_url: str) -> str:
     """A file name from a page's address: '' -> home, 'methodiek/01-aanleiding/' -> methodiek-01-aanleiding."""

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from snp_site.cache import Cache, files_unchanged
 from snp_site.errors import ContentError, reporter
 from snp_site.toolkit.assemble import Edition, EstimateTable, ToolkitChapter, document
-from snp_site.toolkit.produce import Job, Toolkit, check, produce
+from snp_site.toolkit.produce import Job, Toolkit, check
+from snp_site.worker import answer_or_run
 
 if TYPE_CHECKING:  # the worker's module is also its program (python -m): not imported with the package
     from snp_site.worker import Worker
@@ -110,11 +111,7 @@ class ToolkitRun:
         """Every problem becomes a ContentError on the config file; only a PDF without problems is cached."""
         if self.done is None:
             assert self.job is not None
-            made = self.worker.result("toolkit") if self.worker is not None else None
-            if not isinstance(made, Toolkit):
-                if self.worker is not None:  # worth a line: every build without cache is slower so
-                    log.info("Het hulpproces gaf geen toolkit terug; de toolkit wordt nu in dit proces gemaakt.")
-                made = produce(self.job)
+            made = answer_or_run(self.worker, "toolkit", "toolkit", self.job)
             self.worker = None
             self.done = self._checked(made)
         return self.done

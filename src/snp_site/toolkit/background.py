@@ -22,8 +22,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from snp_site.toolkit import ToolkitRun
-from snp_site.toolkit.produce import Toolkit, produce
-from snp_site.worker import Worker
+from snp_site.toolkit.produce import Toolkit
+from snp_site.worker import Worker, answer_or_run
 
 
 @dataclass
@@ -80,9 +80,7 @@ def follow(toolkit: ToolkitRun, config: MkDocsConfig) -> None:
 
 
 def _wait(run: _Run, job: Any, config_file: str) -> None:
-    made = run.worker.result("toolkit") if run.worker is not None else None
-    if not isinstance(made, Toolkit):
-        made = produce(job)
+    made = answer_or_run(run.worker, "toolkit", "toolkit", job)
     with _lock:
         if _runs.get(config_file) is not run:
             return  # a newer save replaced this version
