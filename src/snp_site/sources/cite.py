@@ -13,6 +13,7 @@ import difflib
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -42,7 +43,7 @@ class Citation:
     quote: str
     """As the editor wrote it, whitespace made single."""
 
-    @property
+    @cached_property
     def label(self) -> str:
         """The footnote label: the same citation twice on a page is one note with two links back."""
         words = " ".join(fingerprint.words(self.quote))

@@ -15,7 +15,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 VERSION = 1
 """Bumped when normalising or hashing changes: an index of another version must be made again."""
@@ -37,8 +38,11 @@ def clean(text: str) -> str:
     return _LINE_END_HYPHEN.sub(r"\1", text)
 
 
+@lru_cache(maxsize=1 << 16)
 def word(token: str) -> str:
-    """One token normalised: no accents, lower case, letters and digits only ('' if none is left)."""
+    """One token normalised: no accents, lower case, letters and digits only ('' if none is left).
+
+    Cached: a build normalises the same few thousand words over and over (every page, every quote)."""
     decomposed = unicodedata.normalize("NFKD", token.casefold())
     return "".join(ch for ch in decomposed if ch.isalnum())
 
@@ -94,6 +98,19 @@ class Paragraph:
 class Index:
     paragraphs: tuple[Paragraph, ...]
     words: int
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
+    """Answers already given, and where each run starts: a build asks about the same quote several
+    times (the check, the note, the place), so each is worked out once."""
+
+    def starts(self, run: str) -> list[tuple[Paragraph, int]]:
+        """Every (paragraph, position) where `run` starts, in the source's order."""
+        places = self._memo.get("starts")
+        if places is None:
+            places = self._memo["starts"] = {}
+            for p in self.paragraphs:
+                for start, h in enumerate(p.runs):
+                    places.setdefault(h, []).append((p, start))
+        return places.get(run, [])
 
 
 def build_index(text: str) -> Index:
@@ -161,16 +178,23 @@ def _is_tail(p: Paragraph, seq: list[str]) -> bool:
 
 def match(index: Index, quote: list[str]) -> Found | Missed:
     """Whether the normalised words `quote` (at least three) occur in this order in one paragraph."""
+    key = ("match", tuple(quote))
+    answer = index._memo.get(key)
+    if answer is None:
+        answer = index._memo[key] = _match(index, quote)
+    return answer
+
+
+def _match(index: Index, quote: list[str]) -> Found | Missed:
     wanted = run_hashes(quote)
-    found, best = [], 0
-    for p in index.paragraphs:
-        for start, h in enumerate(p.runs):
-            if h != wanted[0]:
-                continue
-            n = _runs_at(p.runs, start, wanted)
-            if n == len(wanted):
+    found: list[int] = []
+    best = 0
+    for p, start in index.starts(wanted[0]):
+        n = _runs_at(p.runs, start, wanted)
+        if n == len(wanted):
+            if p.number not in found:
                 found.append(p.number)
-                break
+        else:
             best = max(best, n)
     if found:
         return Found(tuple(found))
