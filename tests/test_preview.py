@@ -125,7 +125,7 @@ def test_editor_sees_errors_and_recovery_without_reloading(preview: Preview, bro
 
 def test_pages_come_first_and_the_toolkit_errors_follow(tmp_path: Path, browser) -> None:
     """The toolkit is made after the pages are shown: a saved chapter shows at once, its download
-    link says the PDF is being made, and what the finished PDF gets wrong (here: no Open Sans on the
+    link says the PDF is being made (and is not reported as broken meanwhile), and what the finished PDF gets wrong (here: no Open Sans on the
     machine) reaches the error page by livereload when it comes."""
     from playwright.sync_api import expect  # here, not at the top: collecting needs no Playwright
 
@@ -147,6 +147,8 @@ def test_pages_come_first_and_the_toolkit_errors_follow(tmp_path: Path, browser)
             expect(page.locator("article")).to_contain_text("Een nieuwe zin.", timeout=WAIT_MS)
             link = page.locator("a[download]", has_text="Download de Toolkit Proefsite")
             expect(link).to_contain_text("(PDF, wordt nu gemaakt)", timeout=WAIT_MS)
+            # The link to the PDF that is still being made is not called broken meanwhile.
+            assert "gaat naar iets dat niet op de site komt" not in log.read_text(encoding="utf-8")
             # ... then the finished toolkit's problem, on the error page, by livereload.
             expect(page.locator("h1")).to_contain_text("De pagina kan niet worden gebouwd", timeout=WAIT_MS)
             expect(page.locator("main")).to_contain_text("in plaats van Open Sans", timeout=WAIT_MS)

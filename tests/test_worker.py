@@ -12,8 +12,10 @@ from __future__ import annotations
 import dataclasses
 import io
 import logging
+import os
 import subprocess
 import sys
+import time
 
 import pikepdf
 import pytest
@@ -98,6 +100,19 @@ def test_a_worker_without_a_job_ends_by_itself_or_when_stopped() -> None:
     assert unneeded is not None
     unneeded.stop()
     assert unneeded.process.returncode is not None
+
+
+def test_the_preview_worker_gives_way_to_the_build_and_still_makes_the_same_pdf(job: Job, made_here: Toolkit) -> None:
+    """The preview's worker (nice 10) lowers its own priority and answers as a build's worker does."""
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    with Worker.start(nice=10) as worker:
+        assert worker is not None
+        worker.submit("toolkit", "toolkit", job)
+        wanted, deadline = min(own + 10, 19), time.monotonic() + 30
+        while os.getpriority(os.PRIO_PROCESS, worker.process.pid) != wanted and time.monotonic() < deadline:
+            time.sleep(0.01)  # the worker lowers it itself, first thing after it starts
+        assert os.getpriority(os.PRIO_PROCESS, worker.process.pid) == wanted
+        assert answer_or_run(worker, "toolkit", "toolkit", job).pdf == made_here.pdf
 
 
 def started(cache: Cache, chapters: list[ToolkitChapter] = CHAPTERS, edition: Edition = EDITION,

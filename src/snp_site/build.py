@@ -71,6 +71,8 @@ class Build:
     """The editors' pages MkDocs writes, read back before publishing (published.py)."""
     pdf_later: bool = False
     """The toolkit is typeset while MkDocs writes the pages and finished after that."""
+    coming: frozenset[str] = frozenset()
+    """Files the preview makes after the pages (the toolkit PDF): links to them are not broken."""
     contact: Contact = field(default_factory=Contact)
     """The contact route from mkdocs.yml, which [[contact]] shows."""
     publishing: bool = False

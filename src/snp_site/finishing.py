@@ -56,7 +56,8 @@ def _write_documents(folder: Folder) -> None:
 
 def _check_written(folder: Folder) -> None:
     """Nothing published that an editor did not mean (published.py); while serving, only said."""
-    leftovers = published.check_site(folder.path, folder.build.written, folder.config.site_url)
+    leftovers = published.check_site(folder.path, folder.build.written, folder.config.site_url,
+                                     folder.build.coming)
     for error in leftovers if folder.build.serving else []:
         log.warning(error.format())
     if leftovers and not folder.build.serving:

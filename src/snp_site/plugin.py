@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
-from snp_site import buildlog, finishing, pages, reading, writing
+from snp_site import buildlog, finishing, pages, preview, reading, writing
 from snp_site.build import Build
 from snp_site.config import SnpConfig
 from snp_site.sources import cite
@@ -84,6 +84,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         background.watch(server, config)
+        preview.watch_closely(server)
         return server
 
     def on_shutdown(self) -> None:

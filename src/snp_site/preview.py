@@ -9,6 +9,7 @@ save that fixes the content brings the real pages back by itself.
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from snp_site.errors import ContentError, summary
 
@@ -34,3 +35,30 @@ def error_page(errors: list[ContentError], site_name: str) -> str:
         f"<h1>De pagina kan niet worden gebouwd: {escape(summary(errors))}</h1>\n"
         "<p>Verbeter de fouten hieronder en sla het bestand op. Deze pagina ververst dan vanzelf.</p>\n"
         f"<ol>{items}</ol>\n</main>\n</body>\n</html>\n")
+
+
+POLL_SECONDS = 0.1
+"""How often the preview looks for saved files (the engine's own default is every 0.5 s)."""
+SETTLE_SECONDS = 0.05
+"""How long it waits after a save for more saves before it rebuilds (the engine's: 0.1 s)."""
+
+
+def watch_closely(server: Any) -> bool:
+    """Let a save reach the rebuild sooner: the engine polls the watched folders every half second
+    and then waits a tenth, so an editor waits 0.35 s on average before the rebuild even starts.
+
+    A scan of the content folder takes well under a millisecond, so ten a second cost nothing. The
+    engine has no option for this: the knobs are its server's `build_delay` and the timeout of its
+    watchdog polling observer and emitters. Where a version of the engine lacks them, the preview
+    keeps the engine's pace (False)."""
+    observer = getattr(server, "observer", None)
+    emitters = getattr(observer, "emitters", None)
+    if not hasattr(server, "build_delay") or not hasattr(observer, "_timeout") or emitters is None:
+        return False
+    if not all(hasattr(emitter, "_timeout") for emitter in emitters):
+        return False
+    server.build_delay = min(server.build_delay, SETTLE_SECONDS)
+    observer._timeout = POLL_SECONDS  # for folders watched from now on
+    for emitter in emitters:
+        emitter._timeout = POLL_SECONDS
+    return True

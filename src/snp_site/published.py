@@ -145,9 +145,11 @@ def _exists(site: Path, target: str) -> bool:
     return path.is_file() or (path / "index.html").is_file() or (target in ("", ".") and (site / "index.html").is_file())
 
 
-def check_page(site: Path, written: Written, site_url: str | None = None) -> list[ContentError]:
-    """Leftover Markdown or codes, links to files the site does not have, and links to this site
-    written in full (they skip every link check and break when the site moves), on one written page."""
+def check_page(site: Path, written: Written, site_url: str | None = None,
+               coming: frozenset[str] = frozenset()) -> list[ContentError]:
+    """Leftover Markdown or codes, links to files the site does not have (nor will have: `coming`), and
+    links to this site written in full (they skip every link check and break when the site moves),
+    on one written page."""
     article = _read((site / written.dest).read_text(encoding="utf-8"))
     page, errors = written.page, []
     text = "".join(article.text)
@@ -170,7 +172,7 @@ def check_page(site: Path, written: Written, site_url: str | None = None) -> lis
         if _SCHEME.match(target) or target.startswith("//") or not parts.path:
             continue
         resolved = posixpath.normpath(posixpath.join(here, unquote(parts.path)))
-        if resolved.startswith("..") or not _exists(site, resolved):
+        if resolved.startswith("..") or not (_exists(site, resolved) or resolved in coming):
             errors.append(ContentError(
                 page.path, _line(page, target), "link-niet-gepubliceerd",
                 f"de link '{target}' gaat naar iets dat niet op de site komt.",
@@ -179,7 +181,8 @@ def check_page(site: Path, written: Written, site_url: str | None = None) -> lis
     return errors
 
 
-def check_site(site: Path, written: list[Written], site_url: str | None = None) -> list[ContentError]:
+def check_site(site: Path, written: list[Written], site_url: str | None = None,
+               coming: frozenset[str] = frozenset()) -> list[ContentError]:
     """Every written page of an editor; an empty list means the site shows what was meant."""
     return [error for item in sorted(written, key=lambda w: w.dest) if (site / item.dest).is_file()
-            for error in check_page(site, item, site_url)]
+            for error in check_page(site, item, site_url, coming)]

@@ -3,7 +3,8 @@
 `before_writing` (on_env) checks the anchors now that every heading id is known, takes the
 toolkit PDF from the cache or lets the worker typeset it while the pages are written, fills the
 download links, and raises every error at once, before anything is written. `after_writing`
-(on_post_build) finishes the PDF, runs the folder steps (finishing.py) and publishes the folder.
+(on_post_build) finishes the PDF, runs the folder steps (finishing.py) and publishes the folder;
+in the preview it then starts the toolkit that the pages' links say is being made.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ def before_writing(build: Build, env: Any, config: MkDocsConfig, files: Files, o
                             options.inwoners)
         if run.started and not run.ready and build.serving:
             background.follow(run, config)  # the pages do not wait for the PDF
+            build.coming = frozenset({options.toolkit.file})
         if run.ready:
             build.errors += toolkit_site.finish(run, options.toolkit, config).errors
         build.errors += toolkit_site.fill_links(files, run, options.toolkit, config, making=build.serving)
@@ -74,6 +76,8 @@ def after_writing(build: Build, config: MkDocsConfig, options: SnpConfig) -> Non
         download.put_size(built, len(pdf.pdf))
     finish_folder(built, build, config)
     build.stop_worker()  # every answer is in: the PDF and the cards
+    if build.serving:
+        background.start(config)  # the pages are written: now the PDF they link to
     if config.strict and warnings and build.staging is not None:
         log.error("De build gaf waarschuwingen; in strikte modus wordt site/ niet bijgewerkt.")
         return

@@ -1,8 +1,10 @@
 """While serving: the pages first, the toolkit after them.
 
 `mkdocs serve` rebuilds and reloads the pages without waiting for the PDF. A toolkit the cache does
-not have is made by a worker process (typeset and PDF/UA-checked, as in a build); meanwhile the
-download links say it is being made. When the worker is done, it touches a file that the server
+not have is made by a worker process (typeset and PDF/UA-checked, as in a build), started once the
+pages are written: a worker that starts up beside the rebuild slows it (the two share the
+machine's cores), and the editor is waiting for the page. Meanwhile the download links say it is
+being made. When the worker is done, it touches a file that the server
 watches: that rebuild finds the finished toolkit here (same chapters, same key) and shows it, or
 shows its problems on the error page (preview.py), as any content error.
 
@@ -12,6 +14,7 @@ per config file. A save that changes the toolkit again stops the worker of the o
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 import threading
@@ -29,7 +32,9 @@ from snp_site.worker import Worker, answer_or_run
 @dataclass
 class _Run:
     key: str
-    worker: Worker | None
+    job: Any
+    worker: Worker | None = None
+    started: bool = False
     made: Toolkit | None = None
     done: threading.Event = field(default_factory=threading.Event)
 
@@ -37,6 +42,9 @@ class _Run:
         if self.worker is not None:
             self.worker.stop()
 
+
+log = logging.getLogger("mkdocs.plugins.snp")
+MAKING_LOG = "De toolkit wordt op de achtergrond gemaakt"
 
 _runs: dict[str, _Run] = {}
 _signals: dict[str, Path] = {}
@@ -58,8 +66,9 @@ def watch(server: Any, config: MkDocsConfig) -> None:
 
 
 def follow(toolkit: ToolkitRun, config: MkDocsConfig) -> None:
-    """Make `toolkit` ready when this version of it was made in the background; else start making it
-    (unless that is under way already) and leave it unready: the links then say download.MAKING."""
+    """Make `toolkit` ready when this version of it was made in the background; else ask for it to be
+    made once the pages are written (`start`), unless that is under way already, and leave it unready:
+    the links then say download.MAKING."""
     config_file = _site(config)
     with _lock:
         run = _runs.get(config_file)
@@ -70,17 +79,27 @@ def follow(toolkit: ToolkitRun, config: MkDocsConfig) -> None:
         if run is not None:
             run.stop()  # an older version: its PDF is of no use any more
         assert toolkit.job is not None
-        worker = Worker.start(nice=10)
-        run = _Run(toolkit.key, worker)
-        _runs[config_file] = run
-        if worker is not None:
-            worker.submit("toolkit", "toolkit", toolkit.job)
-            worker.close_input()
-        threading.Thread(target=_wait, args=(run, toolkit.job, config_file), daemon=True).start()
+        _runs[config_file] = _Run(toolkit.key, toolkit.job)
 
 
-def _wait(run: _Run, job: Any, config_file: str) -> None:
-    made = answer_or_run(run.worker, "toolkit", "toolkit", job)
+def start(config: MkDocsConfig) -> None:
+    """Start the worker for the toolkit `follow` asked for: the rebuild's pages are written by now."""
+    config_file = _site(config)
+    with _lock:
+        run = _runs.get(config_file)
+        if run is None or run.started:
+            return
+        run.started = True
+        log.info("%s; tot hij klaar is, zeggen de downloadlinks dat.", MAKING_LOG)
+        run.worker = Worker.start(nice=10)
+        if run.worker is not None:
+            run.worker.submit("toolkit", "toolkit", run.job)
+            run.worker.close_input()
+    threading.Thread(target=_wait, args=(run, config_file), daemon=True).start()
+
+
+def _wait(run: _Run, config_file: str) -> None:
+    made = answer_or_run(run.worker, "toolkit", "toolkit", run.job)
     with _lock:
         if _runs.get(config_file) is not run:
             return  # a newer save replaced this version
