@@ -59,3 +59,30 @@ def test_properdocs_answers_every_mkdocs_import() -> None:
     assert mkdocs.plugins.__name__ == "properdocs.plugins"
     assert snp_site.plugin.BasePlugin.__module__ == "properdocs.plugins"
     assert importlib.metadata.version("properdocs") == "1.6.7"
+
+
+def test_the_preview_looks_for_saves_ten_times_a_second(tmp_path: Path) -> None:
+    """preview.watch_closely on the engine's own livereload server: its folders already watched and
+    those watched later are polled every 0.1 s, and it waits 0.05 s for more saves; a server
+    without these knobs (another engine version) is left as it is."""
+    from properdocs.livereload import LiveReloadServer
+
+    from snp_site import preview
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    (tmp_path / "content").mkdir()
+    (tmp_path / "later").mkdir()
+    server.watch(str(tmp_path / "content"))
+    assert {emitter.timeout for emitter in server.observer.emitters} == {0.5}
+    assert preview.watch_closely(server)
+    server.watch(str(tmp_path / "later"))
+    assert len(server.observer.emitters) == 2
+    assert {emitter.timeout for emitter in server.observer.emitters} == {preview.POLL_SECONDS}
+    assert server.build_delay == preview.SETTLE_SECONDS
+
+    class OtherServer:
+        build_delay = 0.1
+
+    other = OtherServer()
+    assert not preview.watch_closely(other)
+    assert other.build_delay == 0.1
