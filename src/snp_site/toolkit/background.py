@@ -25,14 +25,14 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from snp_site.toolkit import ToolkitRun
-from snp_site.toolkit.produce import Toolkit
+from snp_site.toolkit.produce import Job, Toolkit
 from snp_site.worker import Worker, answer_or_run
 
 
 @dataclass
 class _Run:
     key: str
-    job: Any
+    job: Job
     worker: Worker | None = None
     started: bool = False
     made: Toolkit | None = None
