@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from snp_site.codes.syntax import split_args
 
@@ -72,14 +73,22 @@ def blank_inline_code(line: str) -> str:
 
 def scan(body: str, first_line: int) -> Iterator[Ref]:
     """Yield every link, image and [[code]] of `body`, whose first line is `first_line`."""
+    return iter(_scan(body, first_line))
+
+
+@lru_cache(maxsize=1 << 12)
+def _scan(body: str, first_line: int) -> tuple[Ref, ...]:
+    """Cached: the checks, the citation notes and the lint each read the same bodies."""
+    found = []
     for number, (line, in_code) in enumerate(code_flags(body), start=first_line):
         if in_code:
             continue
         visible = blank_inline_code(line)
         for m in _CODE.finditer(visible):
-            yield Ref("code", m.group(1), m.group(2).strip(), number)
+            found.append(Ref("code", m.group(1), m.group(2).strip(), number))
         for m in _LINK.finditer(visible):
-            yield Ref("image" if m.group(1) else "link", m.group(3), m.group(2), number)
+            found.append(Ref("image" if m.group(1) else "link", m.group(3), m.group(2), number))
+    return tuple(found)
 
 
 def blank_code(body: str) -> str:
