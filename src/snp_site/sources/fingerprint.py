@@ -49,12 +49,14 @@ def word(token: str) -> str:
 
 def tokens(text: str) -> list[tuple[str, str]]:
     """(normalised word, word as written) for every word of `text`, in order."""
-    out = []
-    for token in clean(text).split():
-        normal = word(token)
-        if normal:
-            out.append((normal, token))
-    return out
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1 << 12)
+def _tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """Cached: every quote is read by the check, its note and its place, and the preview reads them
+    all again on every save."""
+    return tuple((normal, token) for token in clean(text).split() if (normal := word(token)))
 
 
 def words(text: str) -> list[str]:
