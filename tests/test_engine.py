@@ -61,10 +61,12 @@ def test_properdocs_answers_every_mkdocs_import() -> None:
     assert importlib.metadata.version("properdocs") == "1.6.7"
 
 
-def test_the_preview_looks_for_saves_ten_times_a_second(tmp_path: Path) -> None:
+def test_the_preview_looks_for_saves_often_but_a_big_site_less_often(tmp_path: Path) -> None:
     """preview.watch_closely on the engine's own livereload server: its folders already watched and
-    those watched later are polled every 0.1 s, and it waits 0.05 s for more saves; a server
-    without these knobs (another engine version) is left as it is."""
+    those watched later are polled at the pace asked, and it waits 0.05 s for more saves; a server
+    without these knobs (another engine version) is left as it is. poll_seconds gives a small folder
+    the fastest pace and a folder that takes long to look at a slower one, never slower than the
+    engine's own."""
     from properdocs.livereload import LiveReloadServer
 
     from snp_site import preview
@@ -74,15 +76,21 @@ def test_the_preview_looks_for_saves_ten_times_a_second(tmp_path: Path) -> None:
     (tmp_path / "later").mkdir()
     server.watch(str(tmp_path / "content"))
     assert {emitter.timeout for emitter in server.observer.emitters} == {0.5}
-    assert preview.watch_closely(server)
+    assert preview.watch_closely(server, 0.07)
     server.watch(str(tmp_path / "later"))
     assert len(server.observer.emitters) == 2
-    assert {emitter.timeout for emitter in server.observer.emitters} == {preview.POLL_SECONDS}
+    assert {emitter.timeout for emitter in server.observer.emitters} == {0.07}
     assert server.build_delay == preview.SETTLE_SECONDS
+
+    assert preview.pace(0.0003) == preview.FASTEST_POLL  # our content/: 61 files, 0.3 ms a look
+    assert preview.pace(0.004) == 0.004 / preview.POLL_SHARE  # a few thousand files
+    assert preview.pace(0.05) == preview.SLOWEST_POLL  # never slower than the engine
+    (tmp_path / "content" / "index.md").write_text("# Start\n", encoding="utf-8")
+    assert preview.FASTEST_POLL <= preview.poll_seconds(tmp_path / "content") <= preview.SLOWEST_POLL
 
     class OtherServer:
         build_delay = 0.1
 
     other = OtherServer()
-    assert not preview.watch_closely(other)
+    assert not preview.watch_closely(other, 0.07)
     assert other.build_delay == 0.1

@@ -10,6 +10,7 @@ finish the PDF, write the documents, slim the folder, swap it in as site/).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -84,7 +85,7 @@ class SnpPlugin(BasePlugin[SnpConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         background.watch(server, config)
-        preview.watch_closely(server)
+        preview.watch_closely(server, preview.poll_seconds(Path(config.docs_dir)))
         return server
 
     def on_shutdown(self) -> None:
