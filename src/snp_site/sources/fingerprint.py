@@ -100,19 +100,21 @@ class Paragraph:
 class Index:
     paragraphs: tuple[Paragraph, ...]
     words: int
-    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
-    """Answers already given, and where each run starts: a build asks about the same quote several
-    times (the check, the note, the place), so each is worked out once."""
+    _places: dict[str, list[tuple[Paragraph, int]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False)
+    """Where each run of three words starts, made on the first question."""
+    _answers: dict[tuple[str, ...], Found | Missed] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False)
+    """Answers already given: a build asks about the same quote several times (the check, the note,
+    the place), so each is worked out once."""
 
     def starts(self, run: str) -> list[tuple[Paragraph, int]]:
         """Every (paragraph, position) where `run` starts, in the source's order."""
-        places = self._memo.get("starts")
-        if places is None:
-            places = self._memo["starts"] = {}
+        if not self._places:
             for p in self.paragraphs:
                 for start, h in enumerate(p.runs):
-                    places.setdefault(h, []).append((p, start))
-        return places.get(run, [])
+                    self._places.setdefault(h, []).append((p, start))
+        return self._places.get(run, [])
 
 
 def build_index(text: str) -> Index:
@@ -180,11 +182,10 @@ def _is_tail(p: Paragraph, seq: list[str]) -> bool:
 
 def match(index: Index, quote: list[str]) -> Found | Missed:
     """Whether the normalised words `quote` (at least three) occur in this order in one paragraph."""
-    key = ("match", tuple(quote))
-    answer = index._memo.get(key)
-    if answer is None:
-        answer = index._memo[key] = _match(index, quote)
-    return answer
+    key = tuple(quote)
+    if key not in index._answers:
+        index._answers[key] = _match(index, quote)
+    return index._answers[key]
 
 
 def _match(index: Index, quote: list[str]) -> Found | Missed:

@@ -44,7 +44,6 @@ class _Run:
 
 
 log = logging.getLogger("mkdocs.plugins.snp")
-MAKING_LOG = "De toolkit wordt op de achtergrond gemaakt"
 
 _runs: dict[str, _Run] = {}
 _signals: dict[str, Path] = {}
@@ -90,7 +89,7 @@ def start(config: MkDocsConfig) -> None:
         if run is None or run.started:
             return
         run.started = True
-        log.info("%s; tot hij klaar is, zeggen de downloadlinks dat.", MAKING_LOG)
+        log.info("De toolkit wordt op de achtergrond gemaakt; tot hij klaar is, zeggen de downloadlinks dat.")
         run.worker = Worker.start(nice=10)
         if run.worker is not None:
             run.worker.submit("toolkit", "toolkit", run.job)
