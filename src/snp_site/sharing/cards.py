@@ -27,6 +27,9 @@ SITE_FONT = "OpenSans-Regular.ttf"
 TITLE_SIZES = (72, 64, 56, 48, 42)
 """Largest first; the first size at which the title fits in MAX_LINES lines is used."""
 MAX_LINES = 4
+COMPRESSION = 3
+"""zlib level: 3 packs a card in a third of the time level 6 takes (about 2 against 7 ms, the larger
+part of drawing one), for 19 KB instead of 15: a cold build draws a card for every page."""
 
 _HEX = re.compile(r"^#([0-9a-fA-F]{6})$")
 _VAR = re.compile(r"--md-(primary|accent)-fg-color\s*:\s*(#[0-9a-fA-F]{6})\s*;")
@@ -107,7 +110,7 @@ def draw(site_name: str, title: str, colours: Colours) -> bytes:
     palette_with_accent = palette + accent
     card.putpalette(palette_with_accent + [0] * (768 - len(palette_with_accent)))
     out = io.BytesIO()
-    card.save(out, "PNG", optimize=False, compress_level=6)
+    card.save(out, "PNG", optimize=False, compress_level=COMPRESSION)
     return out.getvalue()
 
 
