@@ -119,8 +119,15 @@ def _read(html: str) -> _Article:
         if inside and tag in _BREAK_AFTER:
             article.text.append("\n")
 
-    visit(html_tree.parse_document(html.replace("&", mark)), False, False)
+    visit(html_tree.parse_document(_article_part(html).replace("&", mark)), False, False)
     return article
+
+
+def _article_part(html: str) -> str:
+    """From the first <article to the last </article>: all the check reads, without the theme's header,
+    navigation and footer around it, which are most of a page's bytes (the whole page without an article)."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    return html[start:end + len("</article>")] if 0 <= start < end else html
 
 
 def _snippet(text: str, start: int) -> str:
