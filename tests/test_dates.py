@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from snp_site.dates import DateProblem, PartialDate, parse_date
+from snp_site.dates import DateProblem, PartialDate, build_date, parse_date
 
 
 @pytest.mark.parametrize(("text", "dutch"), [
@@ -56,3 +56,13 @@ def test_any_text_is_a_date_or_a_dutch_problem(text: str) -> None:
         parse_date(text)
     except DateProblem as exc:
         assert str(exc)
+
+
+def test_without_source_date_epoch_a_build_stands_for_today_not_this_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A preview rebuilds after every save: a moment that moved every second gave each rebuild a new
+    # toolkit and new documents (their dates are part of what the cache keys on).
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    moment = build_date()
+    assert moment == dt.datetime.combine(dt.datetime.now(tz=dt.timezone.utc).date(), dt.time(), dt.timezone.utc)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1500000000")
+    assert build_date() == dt.datetime(2017, 7, 14, 2, 40, tzinfo=dt.timezone.utc)

@@ -75,8 +75,11 @@ def today() -> PartialDate:
 
 
 def build_date() -> dt.datetime:
-    """The moment a build stands for: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+    """The moment a build stands for: SOURCE_DATE_EPOCH when set, so builds are reproducible; else the
+    start of today (UTC). Every date a reader sees is a day, and a moment that changed every second
+    made each preview rebuild (`properdocs serve` without make) a new toolkit and new documents that
+    no cache entry could answer."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-    return dt.datetime.now(tz=dt.timezone.utc)
+    return dt.datetime.now(tz=dt.timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
