@@ -137,3 +137,20 @@ def test_a_copy_for_a_name_with_accents_is_named_as_its_pages(built_base: Path, 
     assert written == ["brief-sudwest-fryslan.docx", "brief-sudwest-fryslan.odt", "lijst-sudwest-fryslan.docx",
                        "lijst-sudwest-fryslan.odt", f"{PDF_STEM}-sudwest-fryslan.pdf"], result.stdout
     assert not list(project.glob("*s-dwest-frysl-n*"))
+
+
+def test_a_document_is_the_same_bytes_whatever_was_written_before_it_in_the_process() -> None:
+    # odfpy keeps the namespaces it has seen in one dict for the whole process and declares all of
+    # them on every later document: a page's ODT then depended on which pages the same worker wrote
+    # before it (a warm build, with some documents cached, wrote other bytes than a cold one).
+    from snp_site.documents import DocumentInfo, docx_writer, odt_writer
+    from snp_site.documents.structure import Block, Run
+
+    info = DocumentInfo("Modelbrief", "Een brief", "Proefsite", 1500000000)
+    letter = [Block("heading", (Run("Modelbrief"),), level=1), Block("paragraph", (Run("Beste [naam]"),))]
+    table = [Block("table", rows=(((Run("Wie"),), (Run("Wat"),)), ((Run("Gemeente"),), (Run("Brief"),))),
+                   header_rows=1), Block("item", (Run("Punt"),), level=1, checkbox=True)]
+    first = {writer: writer.write(letter, info) for writer in (docx_writer, odt_writer)}
+    for writer in (docx_writer, odt_writer):
+        writer.write(table, info)
+    assert {writer: writer.write(letter, info) for writer in (docx_writer, odt_writer)} == first

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 from odf import dc, meta
+from odf.element import Element
 from odf.opendocument import OpenDocumentText
 from odf.style import (DefaultStyle, ListLevelProperties, ParagraphProperties, Style, TableCellProperties,
                        TextProperties)
@@ -83,6 +84,10 @@ def _fill(paragraph, runs: tuple[Run, ...], styles: _Styles, bold: bool = False)
 
 
 def write(blocks: list[Block], info) -> bytes:
+    # odfpy keeps the namespaces it has met in one dict for the whole process and declares them all
+    # on a document's root: emptied first, a document declares what it uses itself, whatever the same
+    # process wrote before it.
+    Element.namespaces.clear()
     doc = OpenDocumentText()
     styles = _Styles(doc)
     when = dt.datetime.fromtimestamp(info.epoch, tz=dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
