@@ -20,10 +20,11 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jinja2 import BytecodeCache, FileSystemBytecodeCache
+if TYPE_CHECKING:  # Jinja and importlib.metadata are imported where used: the worker needs neither
+    from jinja2 import BytecodeCache
 
 FORMAT = "1"
 """Raise when the layout of an entry changes: old entries then simply miss."""
@@ -101,6 +102,8 @@ class Cache:
             (self.folder / "jinja").mkdir(parents=True, exist_ok=True)
         except OSError:
             return None
+        from jinja2 import FileSystemBytecodeCache
+
         return FileSystemBytecodeCache(str(self.folder / "jinja"))
 
     def _prune(self, kind: str) -> None:
@@ -151,6 +154,8 @@ def environment() -> str:
 
 
 def _version(name: str) -> str:
+    from importlib import metadata
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
