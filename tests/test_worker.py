@@ -115,6 +115,27 @@ def test_the_preview_worker_gives_way_to_the_build_and_still_makes_the_same_pdf(
         assert answer_or_run(worker, "toolkit", "toolkit", job).pdf == made_here.pdf
 
 
+def _state(pid: int) -> str:
+    """The process state Linux reports: 'T' for one that was stopped."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        return stat.read().rsplit(")", 1)[1].split()[0]
+
+
+def test_a_worker_paused_for_a_rebuild_takes_no_time_and_then_finishes_the_same_pdf(job: Job, made_here: Toolkit) -> None:
+    """The preview pauses a toolkit still being made while it rebuilds the pages (background.py)."""
+    with Worker.start(nice=10) as worker:
+        assert worker is not None
+        worker.submit("toolkit", "toolkit", job)
+        worker.pause()
+        assert _state(worker.process.pid) == "T"
+        time.sleep(0.3)
+        assert not worker.answered("toolkit")  # a stopped process answers nothing
+        worker.resume()
+        assert _state(worker.process.pid) != "T"
+        assert answer_or_run(worker, "toolkit", "toolkit", job).pdf == made_here.pdf
+    worker.resume()  # on a worker that ended: nothing happens
+
+
 def started(cache: Cache, chapters: list[ToolkitChapter] = CHAPTERS, edition: Edition = EDITION,
             worker: Worker | None = None) -> ToolkitRun:
     run = ToolkitRun(worker, cache)

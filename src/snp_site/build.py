@@ -27,7 +27,7 @@ from snp_site.errors import ContentError
 from snp_site.news.stage import NewsStage
 from snp_site.published import Written
 from snp_site.sharing.stage import SharingStage
-from snp_site.toolkit import ToolkitRun
+from snp_site.toolkit import ToolkitRun, background
 from snp_site.toolkit.site import config_name
 from snp_site.worker import Worker
 
@@ -95,7 +95,9 @@ class Build:
         worker = Worker.start(pdf_ua=pdf_ua) if command != "serve" else None
         build = cls(command, cache, ToolkitRun(worker, cache, config_name(config), pdf_ua), worker,
                     publishing=publishing)
-        if not build.serving:
+        if build.serving:
+            background.pause(config)  # the pages first: a toolkit still being made waits
+        else:
             build.site_dir = Path(config.site_dir)
             build.staging = publish.staging_dir(build.site_dir)
             config.site_dir = str(build.staging)
@@ -141,8 +143,11 @@ class Build:
             self.sharing.worker = None
 
     def close(self) -> None:
-        """The one place a build ends, whatever happened: no worker, counter or half-built folder stays."""
+        """The one place a build ends, whatever happened: no worker, counter or half-built folder stays,
+        and a toolkit paused for a rebuild goes on."""
         self.count_warnings()
         self.stop_worker()
+        if self.serving:
+            background.resume_all()
         publish.discard(self.staging)
         self.staging = None

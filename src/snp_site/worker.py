@@ -23,6 +23,7 @@ import logging
 import os
 import pickle
 import queue
+import signal
 import subprocess
 import sys
 import threading
@@ -129,6 +130,22 @@ class Worker:
             while name not in self._answers and not self._ended:
                 self._answered.wait()
             return self._answers.pop(name, None)
+
+    def pause(self) -> None:
+        """Take no processor time until `resume` (SIGSTOP; where there is none, it goes on)."""
+        self._signal("SIGSTOP")
+
+    def resume(self) -> None:
+        self._signal("SIGCONT")
+
+    def _signal(self, name: str) -> None:
+        number = getattr(signal, name, None)
+        if number is None or self.process.poll() is not None:
+            return
+        try:
+            os.kill(self.process.pid, number)
+        except OSError:
+            pass  # it ended meanwhile
 
     def stop(self) -> None:
         """End the worker now, whatever it was doing (the build is over, or failed)."""

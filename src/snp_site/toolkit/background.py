@@ -9,7 +9,9 @@ watches: that rebuild finds the finished toolkit here (same chapters, same key) 
 shows its problems on the error page (preview.py), as any content error.
 
 MkDocs makes a new plugin for every rebuild, so what must outlive one build lives in this module,
-per config file. A save that changes the toolkit again stops the worker of the old version.
+per config file. A save that changes the toolkit again stops the worker of the old version. While
+any rebuild runs, a worker still making a toolkit is paused (`pause`, `resume`): beside the rebuild
+it took the cores the editor waits for, and an editor saves again before the PDF is done.
 """
 
 from __future__ import annotations
@@ -81,11 +83,30 @@ def follow(toolkit: ToolkitRun, config: MkDocsConfig) -> None:
         _runs[config_file] = _Run(toolkit.key, toolkit.job)
 
 
+def pause(config: MkDocsConfig) -> None:
+    """A rebuild begins: the worker making this site's toolkit waits until it is over."""
+    with _lock:
+        run = _runs.get(_site(config))
+        if run is not None and run.worker is not None and not run.done.is_set():
+            run.worker.pause()
+
+
+def resume_all() -> None:
+    """The rebuild is over, or failed: every paused worker goes on (one that `follow` stopped is gone)."""
+    with _lock:
+        for run in _runs.values():
+            if run.worker is not None:
+                run.worker.resume()
+
+
 def start(config: MkDocsConfig) -> None:
-    """Start the worker for the toolkit `follow` asked for: the rebuild's pages are written by now."""
+    """Start the worker for the toolkit `follow` asked for, or let it go on: the rebuild's pages are
+    written by now."""
     config_file = _site(config)
     with _lock:
         run = _runs.get(config_file)
+        if run is not None and run.started and run.worker is not None:
+            run.worker.resume()
         if run is None or run.started:
             return
         run.started = True
