@@ -50,7 +50,7 @@ class _Styled:
         if style is not None:
             if style not in self.ids:
                 self.ids[style] = self.document.styles.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-            paragraph._p.style = self.ids[style]
+            paragraph._p.style = self.ids[style]  # what python-docx's own setter does after its lookup
         return paragraph
 
 
