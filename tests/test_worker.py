@@ -121,17 +121,26 @@ def _state(pid: int) -> str:
         return stat.read().rsplit(")", 1)[1].split()[0]
 
 
+def _becomes(pid: int, stopped: bool) -> bool:
+    """Whether the process is (or is no longer) stopped within 30 s: a signal is delivered a moment
+    after it is sent."""
+    deadline = time.monotonic() + 30
+    while (_state(pid) == "T") != stopped and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return (_state(pid) == "T") == stopped
+
+
 def test_a_worker_paused_for_a_rebuild_takes_no_time_and_then_finishes_the_same_pdf(job: Job, made_here: Toolkit) -> None:
     """The preview pauses a toolkit still being made while it rebuilds the pages (background.py)."""
     with Worker.start(nice=10) as worker:
         assert worker is not None
         worker.submit("toolkit", "toolkit", job)
         worker.pause()
-        assert _state(worker.process.pid) == "T"
+        assert _becomes(worker.process.pid, stopped=True)
         time.sleep(0.3)
         assert not worker.answered("toolkit")  # a stopped process answers nothing
         worker.resume()
-        assert _state(worker.process.pid) != "T"
+        assert _becomes(worker.process.pid, stopped=False)
         assert answer_or_run(worker, "toolkit", "toolkit", job).pdf == made_here.pdf
     worker.resume()  # on a worker that ended: nothing happens
 
