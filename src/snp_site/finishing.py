@@ -97,11 +97,13 @@ PAGE_STEPS: list[Callable[[str], str]] = [markup.repair]
 TEMPLATE_STEPS: list[Callable[[str], str]] = [markup.repair]
 """Pages MkDocs renders from a template alone (404.html, sitemap.xml)."""
 FOLDER_STEPS: list[Callable[[Folder], None]] = [
-    _write_documents, _check_written, _shrink_images, _remove_source_maps, _keep_search_languages,
+    _write_documents, _check_written, _shrink_images, _keep_search_languages, _remove_source_maps,
     _write_cards_and_robots, _write_headers,
 ]
 """The cards as late as they can be: the worker draws them while this process does the steps before,
-and this process draws the rest from the other end (sharing/stage.py)."""
+and this process draws the rest from the other end (sharing/stage.py). The search languages go before
+the source maps: the maps step reads every script, and most are lunr files of languages that go
+(20 against 7 ms for the two, December 2026)."""
 
 
 def finish_content(html: str, page_url: str, build: Build) -> str:
