@@ -7,6 +7,9 @@ the rendered pages, the documents made, the toolkit run, the worker process, the
 
 from __future__ import annotations
 
+import atexit
+import functools
+import gc
 import logging
 import os
 from dataclasses import dataclass, field
@@ -147,7 +150,23 @@ class Build:
         and a toolkit paused for a rebuild goes on."""
         self.count_warnings()
         self.stop_worker()
+        if self.command == "build":
+            _skip_collection_at_exit()
         if self.serving:
             background.resume_all()
         publish.discard(self.staging)
         self.staging = None
+
+
+@functools.cache
+def _skip_collection_at_exit() -> None:
+    """Let a `build` process end without the garbage collector's last passes over its heap.
+
+    Why: a build leaves millions of objects (Material's 14,000 theme files, every page's tree), and
+    the collections Python runs while it shuts down took about 0.07 s of a cold build (10 builds each
+    way, December 2026); the operating system takes the memory back at once. Everything the build
+    writes is closed by then; only cycles would lose their finalizers, and nothing of ours needs one
+    at exit. Registered once, at the end of the first build, so a process that builds in-process
+    (the tests) collects as usual until it exits.
+    """
+    atexit.register(gc.freeze)
