@@ -150,6 +150,7 @@ class Build:
         and a toolkit paused for a rebuild goes on."""
         self.count_warnings()
         self.stop_worker()
+        self.cache.prune()
         if self.command == "build":
             _skip_collection_at_exit()
         if self.serving:

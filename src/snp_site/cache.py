@@ -47,6 +47,8 @@ class Cache:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self.stored: set[str] = set()
+        """Kinds this cache stored an entry of since the last prune()."""
 
     @classmethod
     def for_project(cls, root: Path) -> Cache:
@@ -87,9 +89,9 @@ class Cache:
             self.folder.mkdir(parents=True, exist_ok=True)
             _write_atomic(self.folder / f"{kind}-{key}.bin", data)
             _write_atomic(self.folder / f"{kind}-{key}.json", json.dumps(record, sort_keys=True).encode())
-            self._prune(kind)
         except OSError:
             return
+        self.stored.add(kind)
 
     def templates(self) -> BytecodeCache | None:
         """Jinja's compiled templates: compiling Material's templates is half of a warm build.
@@ -106,12 +108,40 @@ class Cache:
 
         return FileSystemBytecodeCache(str(self.folder / "jinja"))
 
-    def _prune(self, kind: str) -> None:
-        assert self.folder is not None
-        entries = sorted(self.folder.glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[KEEP:]:
-            old.unlink(missing_ok=True)
-            old.with_suffix(".bin").unlink(missing_ok=True)
+    def prune(self) -> None:
+        """Keep the newest KEEP entries of each kind stored since the last prune; remove the others.
+
+        Once per build (Build.close), in one look at the folder: a cold build stores an entry per
+        page's card, and pruning after each put listed the folder that many times."""
+        kinds, self.stored = self.stored, set()
+        if self.folder is None or not kinds:
+            return
+        entries: dict[str, list[Path]] = {}
+        try:
+            with os.scandir(self.folder) as found:
+                for item in found:
+                    kind = _kind_of(item.name)
+                    if kind in kinds:
+                        entries.setdefault(kind, []).append(Path(item.path))
+            for paths in entries.values():
+                if len(paths) <= KEEP:
+                    continue
+                paths.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+                for old in paths[KEEP:]:
+                    old.unlink(missing_ok=True)
+                    old.with_suffix(".bin").unlink(missing_ok=True)
+        except OSError:
+            return
+
+
+_KEY_AND_SUFFIX = len("-") + 64 + len(".json")
+
+
+def _kind_of(name: str) -> str | None:
+    """The kind of an entry's .json file (<kind>-<64 hex digits>.json); None for any other file."""
+    if not name.endswith(".json") or len(name) <= _KEY_AND_SUFFIX or name[-_KEY_AND_SUFFIX] != "-":
+        return None
+    return name[:-_KEY_AND_SUFFIX]
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
